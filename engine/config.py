@@ -1,0 +1,300 @@
+"""NetworkConfig: the whole network as primitives, with JSON in/out and validation.
+
+The JSON form is fixed by DESIGN.md (it is also the save file and the share link body).
+Validation names the field and the problem in one sentence and checks every size limit
+before anything is allocated.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+
+from engine.activations import ACTIVATIONS
+from engine.losses import LOSSES
+
+MAX_WIDTH = 256
+MAX_WEIGHT_LAYERS = 12
+MAX_SAMPLES = 10_000
+MAX_JSON_CHARS = 50_000_000
+INIT_SCHEMES = ("xavier", "he", "uniform", "normal", "zeros", "constant")
+FIELDS = ("layers", "activations", "loss", "weights", "biases", "x", "y", "l2", "init")
+
+
+class ConfigError(ValueError):
+    """A config that cannot be used; the message is one sentence naming the field."""
+
+
+@dataclass(frozen=True)
+class InitSpec:
+    scheme: str = "xavier"
+    seed: int = 0
+    value: float | None = None  # constant: the value; uniform: half-width; normal: std
+
+    def to_dict(self) -> dict:
+        d = {"scheme": self.scheme, "seed": self.seed}
+        if self.value is not None:
+            d["value"] = self.value
+        return d
+
+
+Matrix = tuple[tuple[float, ...], ...]
+
+
+@dataclass(frozen=True)
+class NetworkConfig:
+    layers: tuple[int, ...]
+    activations: tuple[str, ...]
+    loss: str
+    x: Matrix  # m rows of n_0 inputs
+    y: Matrix  # m rows of n_L targets
+    weights: tuple[Matrix, ...] | None = None  # weights[l-1] is W^l, n_l x n_{l-1}
+    biases: tuple[tuple[float, ...], ...] | None = None  # biases[l-1] is b^l, n_l numbers
+    l2: float = 0.0
+    init: InitSpec = field(default_factory=InitSpec)
+
+    @property
+    def n_weight_layers(self) -> int:
+        return len(self.layers) - 1
+
+    @property
+    def m(self) -> int:
+        return len(self.x)
+
+    def to_dict(self) -> dict:
+        d = {
+            "layers": list(self.layers),
+            "activations": list(self.activations),
+            "loss": self.loss,
+        }
+        if self.weights is not None:
+            d["weights"] = [[list(r) for r in w] for w in self.weights]
+        if self.biases is not None:
+            d["biases"] = [list(b) for b in self.biases]
+        d["x"] = [list(r) for r in self.x]
+        d["y"] = [list(r) for r in self.y]
+        d["l2"] = self.l2
+        d["init"] = self.init.to_dict()
+        return d
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), indent=indent)
+
+    def replace(self, **changes) -> NetworkConfig:
+        """A validated copy with some fields changed (values in the JSON form or as tuples)."""
+        d = self.to_dict()
+        for k, v in changes.items():
+            d[k] = _plain(v)
+        return from_dict(d)
+
+
+def _plain(v):
+    """Tuples and InitSpec back to JSON-like lists/dicts."""
+    if isinstance(v, InitSpec):
+        return v.to_dict()
+    if isinstance(v, (tuple, list)):
+        return [_plain(e) for e in v]
+    if hasattr(v, "tolist"):
+        return v.tolist()
+    return v
+
+
+def _reject_constant(name):
+    raise ConfigError(f"{name} is not allowed in a config; use finite numbers")
+
+
+def from_json(text: str | bytes) -> NetworkConfig:
+    """Parse and validate config JSON. Raises ConfigError with a one-sentence message."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ConfigError("the config is not UTF-8 text") from None
+    if len(text) > MAX_JSON_CHARS:
+        raise ConfigError(f"the config is {len(text):,} characters, more than the {MAX_JSON_CHARS:,} allowed")
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise ConfigError("the config is not valid JSON: it is nested too deeply") from None
+    except json.JSONDecodeError as e:
+        raise ConfigError(f"the config is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    return from_dict(data)
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _number(v, path: str) -> float:
+    if not _is_number(v):
+        raise ConfigError(f"{path} is {_describe(v)}, expected a number")
+    f = float(v)
+    if not math.isfinite(f):
+        raise ConfigError(f"{path} is {v}, expected a finite number")
+    return f
+
+
+def _describe(v) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return f"the text {v[:20]!r}"
+    if isinstance(v, list):
+        return f"a list of {len(v)}"
+    if isinstance(v, dict):
+        return "an object"
+    return repr(v)[:30]
+
+
+def _vector(v, path: str, n: int) -> tuple[float, ...]:
+    if not isinstance(v, list):
+        raise ConfigError(f"{path} is {_describe(v)}, expected a list of {n} numbers")
+    if len(v) != n:
+        raise ConfigError(f"{path} has {len(v)} numbers, expected {n}")
+    return tuple(_number(e, f"{path}[{k}]") for k, e in enumerate(v))
+
+
+def _matrix(v, path: str, rows: int, cols: int) -> Matrix:
+    if not isinstance(v, list) or not all(isinstance(r, list) for r in v):
+        raise ConfigError(f"{path} is {_describe(v)}, expected {rows} rows of {cols} numbers")
+    got_cols = {len(r) for r in v}
+    if len(v) != rows or got_cols != {cols}:
+        shape = f"{len(v)}x{got_cols.pop()}" if len(got_cols) == 1 else f"{len(v)} rows of unequal length"
+        raise ConfigError(f"{path} has shape {shape}, expected {rows}x{cols}")
+    return tuple(_vector(r, f"{path}[{i}]", cols) for i, r in enumerate(v))
+
+
+def _samples(v, path: str, n: int) -> Matrix:
+    """m rows of n numbers; a single flat list is one sample."""
+    if isinstance(v, list) and v and not isinstance(v[0], list):
+        v = [v]
+    if not isinstance(v, list) or not v:
+        raise ConfigError(f"{path} is {_describe(v)}, expected at least one row of {n} numbers")
+    if len(v) > MAX_SAMPLES:
+        raise ConfigError(f"{path} has {len(v):,} samples, more than the {MAX_SAMPLES:,} allowed")
+    for i, r in enumerate(v):
+        if not isinstance(r, list):
+            raise ConfigError(f"{path}[{i}] is {_describe(r)}, expected a list of {n} numbers")
+        if len(r) != n:
+            raise ConfigError(f"{path}[{i}] has {len(r)} numbers, expected {n}")
+    return tuple(_vector(r, f"{path}[{i}]", n) for i, r in enumerate(v))
+
+
+def _layers(v) -> tuple[int, ...]:
+    if not isinstance(v, list) or len(v) < 2:
+        raise ConfigError(f"layers is {_describe(v)}, expected a list of at least 2 widths")
+    if len(v) - 1 > MAX_WEIGHT_LAYERS:
+        raise ConfigError(f"layers has {len(v) - 1} weight layers, at most {MAX_WEIGHT_LAYERS} are allowed")
+    out = []
+    for k, n in enumerate(v):
+        if not (_is_number(n) and math.isfinite(n) and float(n) == int(n)):
+            raise ConfigError(f"layers[{k}] is {_describe(n)}, expected a whole number")
+        if not 1 <= int(n) <= MAX_WIDTH:
+            raise ConfigError(f"layers[{k}] is {int(n)}, widths must be 1-{MAX_WIDTH}")
+        out.append(int(n))
+    return tuple(out)
+
+
+def _init(v) -> InitSpec:
+    if v is None:
+        return InitSpec()
+    if not isinstance(v, dict):
+        raise ConfigError(f"init is {_describe(v)}, expected an object like {{'scheme': 'xavier', 'seed': 0}}")
+    extra = set(v) - {"scheme", "seed", "value"}
+    if extra:
+        raise ConfigError(f"init has an unknown field {sorted(extra)[0]!r}; expected scheme, seed, value")
+    scheme = v.get("scheme", "xavier")
+    if scheme not in INIT_SCHEMES:
+        raise ConfigError(f"init.scheme is {_describe(scheme)}, expected one of {', '.join(INIT_SCHEMES)}")
+    seed = v.get("seed", 0)
+    if not _is_number(seed) or not isinstance(seed, int) or not 0 <= seed < 2**63:
+        raise ConfigError(f"init.seed is {_describe(seed)}, expected a whole number from 0 to 2^63-1")
+    value = v.get("value")
+    if value is not None:
+        value = _number(value, "init.value")
+        if scheme in ("uniform", "normal") and value <= 0:
+            raise ConfigError(f"init.value is {value}, the {scheme} scale must be positive")
+    return InitSpec(scheme, seed, value)
+
+
+def from_dict(d) -> NetworkConfig:
+    """Validate a JSON-like dict and build a NetworkConfig."""
+    if not isinstance(d, dict):
+        raise ConfigError(f"the config is {_describe(d)}, expected a JSON object")
+    extra = [k for k in d if k not in FIELDS]
+    if extra:
+        raise ConfigError(f"unknown field {extra[0]!r}; the fields are {', '.join(FIELDS)}")
+    for k in ("layers", "activations", "loss", "x", "y"):
+        if k not in d:
+            raise ConfigError(f"{k} is missing")
+    layers = _layers(d["layers"])
+    L = len(layers) - 1
+
+    acts = d["activations"]
+    if not isinstance(acts, list) or len(acts) != L:
+        raise ConfigError(f"activations is {_describe(acts)}, expected {L} names (one per non-input layer)")
+    for k, a in enumerate(acts):
+        if a not in ACTIVATIONS:
+            raise ConfigError(f"activations[{k}] is {_describe(a)}, expected one of {', '.join(ACTIVATIONS)}")
+        if a == "softmax" and k != L - 1:
+            raise ConfigError(f"activations[{k}] is softmax, which is allowed on the output layer only")
+
+    loss = d["loss"]
+    if loss not in LOSSES:
+        raise ConfigError(f"loss is {_describe(loss)}, expected one of {', '.join(LOSSES)}")
+    need = LOSSES[loss].output
+    if need and acts[-1] != need:
+        raise ConfigError(f"loss {loss} needs a {need} output layer, but activations[{L - 1}] is {acts[-1]}")
+
+    weights = d.get("weights")
+    if weights is not None:
+        if not isinstance(weights, list) or len(weights) != L:
+            raise ConfigError(f"weights is {_describe(weights)}, expected {L} matrices")
+        weights = tuple(_matrix(w, f"weights[{k}]", layers[k + 1], layers[k]) for k, w in enumerate(weights))
+    biases = d.get("biases")
+    if biases is not None:
+        if not isinstance(biases, list) or len(biases) != L:
+            raise ConfigError(f"biases is {_describe(biases)}, expected {L} vectors")
+        biases = tuple(_vector(b, f"biases[{k}]", layers[k + 1]) for k, b in enumerate(biases))
+
+    x = _samples(d["x"], "x", layers[0])
+    y = _samples(d["y"], "y", layers[-1])
+    if len(x) != len(y):
+        raise ConfigError(f"x has {len(x)} samples but y has {len(y)}")
+    _check_targets(loss, y)
+
+    l2 = _number(d.get("l2", 0.0), "l2")
+    if l2 < 0:
+        raise ConfigError(f"l2 is {l2}, expected a number >= 0")
+    return NetworkConfig(layers, tuple(acts), loss, x, y, weights, biases, l2, _init(d.get("init")))
+
+
+def _check_targets(loss: str, y: Matrix) -> None:
+    if loss == "mse":
+        return
+    for i, row in enumerate(y):
+        for k, v in enumerate(row):
+            if not 0.0 <= v <= 1.0:
+                raise ConfigError(f"y[{i}][{k}] is {v}, but {loss} targets must lie in [0, 1]")
+        if loss == "cross_entropy" and abs(sum(row) - 1.0) > 1e-6:
+            raise ConfigError(
+                f"y[{i}] sums to {sum(row):.6g}, but cross_entropy targets must sum to 1 (one-hot or a distribution)"
+            )
+
+
+def with_params(config: NetworkConfig, weights, biases) -> NetworkConfig:
+    """config with explicit weights and biases (arrays or nested lists), validated."""
+    return config.replace(weights=weights, biases=biases)
+
+
+__all__ = [
+    "ConfigError",
+    "InitSpec",
+    "NetworkConfig",
+    "from_dict",
+    "from_json",
+    "with_params",
+]

@@ -1,0 +1,1 @@
+"""Figure builders: pure plotly + networkx, no streamlit."""

@@ -78,16 +78,21 @@ def nets():
     )
 
 
+def measure(cfg):
+    """Median seconds: pass on arrays, pass from the config, full gradient check, 1,000 GD steps."""
+    params = config_params(cfg)
+    x, y = np.array(cfg.x), np.array(cfg.y)
+    args = (params, cfg.activations, cfg.loss, cfg.l2, x, y)
+    return (
+        median_time(lambda: pass_arrays(*args), 21, 200),
+        median_time(lambda: run_pass(cfg), 11, 50),
+        median_time(lambda: gradcheck(*args), 7, 1),
+        median_time(lambda: train_gd(*args, 1000, 0.1), 5, 1),
+    )
+
+
 def main():
-    rows = []
-    for name, cfg, _ in nets():
-        params = config_params(cfg)
-        x, y = np.array(cfg.x), np.array(cfg.y)
-        t_pass = median_time(lambda: pass_arrays(params, cfg.activations, cfg.loss, cfg.l2, x, y), 21, 200)
-        t_cfg = median_time(lambda: run_pass(cfg), 11, 50)
-        t_gc = median_time(lambda: gradcheck(params, cfg.activations, cfg.loss, cfg.l2, x, y), 7, 1)
-        t_train = median_time(lambda: train_gd(params, cfg.activations, cfg.loss, cfg.l2, x, y, 1000, 0.1), 5, 1)
-        rows.append((name, t_pass, t_cfg, t_gc, t_train))
+    rows = [(name, *measure(cfg)) for name, cfg, _ in nets()]
     print(
         f"{'network':36} {'pass (arrays)':>14} {'pass (config)':>14} {'gradcheck':>11} {'1000 GD steps':>14}"
         f" {'steps/s':>9}"

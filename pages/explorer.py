@@ -1,0 +1,132 @@
+"""The explorer: the network with every number, both passes animated, and step by step."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from ui import state
+from ui.compute import current_pass
+from ui.i18n import t
+from viz import latex
+from viz.animation import animated_figure, step_figure, steps
+from viz.network_figure import QUANTITIES, View
+from viz.notation import Notation
+from viz.tables import neuron_table, weight_table
+
+ss = st.session_state
+lang = state.lang()
+st.markdown(f"### {t('app_title', lang)}")
+st.caption(t("app_tagline", lang))
+state.show_flash()
+
+result = current_pass()
+L = len(result.layers)
+N = Notation(ss.notation)
+
+SYMBOLS = {"a": "a", "z": "z", "gp": "g′(z)", "delta": "δ", "dW": "∂J/∂w", "W": "w"}
+c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+nodes = (
+    c1.segmented_control(
+        t("color_nodes_by", lang),
+        QUANTITIES,
+        default="a",
+        key="nodes",
+        format_func=SYMBOLS.get,
+        help=", ".join(t("q_" + q, lang) for q in QUANTITIES),
+    )
+    or "a"
+)
+edges = (
+    c2.segmented_control(
+        t("color_edges_by", lang),
+        ["dW", "W"],
+        default="dW",
+        key="edges",
+        format_func=SYMBOLS.get,
+        help=", ".join(t("e_" + e, lang) for e in ("dW", "W")),
+    )
+    or "dW"
+)
+ms = c3.select_slider(t("speed", lang), [150, 300, 600, 1000, 1500], value=600, key="frame_ms")
+digits = c4.select_slider(t("precision", lang), [2, 3, 4, 5, 6], value=3, key="digits")
+view = View(sample=ss.sample, nodes=nodes, edges=edges, notation=ss.notation, lang=lang, frame_ms=ms,
+            digits=digits, large=ss.get("large", False))  # fmt: skip
+legend = t("legend_nodes", lang, q=t("q_" + nodes, lang)) + " · " + t("legend_edges_" + edges, lang)
+n_edges = sum(rec.W.size for rec in result.layers)
+
+tab_anim, tab_steps, tab_table = st.tabs([t("tab_animation", lang), t("tab_steps", lang), t("tab_table", lang)])
+with tab_anim:
+    st.plotly_chart(animated_figure(result, view), key="network", theme=None, config={"displayModeBar": False})
+    st.caption(legend)
+    if n_edges > 1000:
+        st.info(t("big_net_note", lang, edges=n_edges))
+
+with tab_steps:
+    plan = steps(L)
+    ss.step = min(ss.get("step", 0), len(plan) - 1)
+
+    def _move(d: int) -> None:
+        ss.step = max(0, min(len(plan) - 1, ss.step + d))
+        ss.step_slider = ss.step + 1
+
+    b1, b2, b3 = st.columns([1, 6, 1])
+    b1.button(t("prev", lang), on_click=_move, args=(-1,), disabled=ss.step == 0, width="stretch")
+    b3.button(t("next", lang), on_click=_move, args=(1,), disabled=ss.step == len(plan) - 1,
+              width="stretch")  # fmt: skip
+    if ss.get("step_slider") != ss.step + 1:
+        ss.step_slider = ss.step + 1
+    k = b2.slider(t("step", lang), 1, len(plan), key="step_slider", label_visibility="collapsed") - 1
+    ss.step = k
+    step = plan[k]
+    names = {"input": t("step_input", lang), "loss": t("step_loss", lang), "update": t("step_update", lang)}
+    title = names.get(step.kind) or t(
+        "step_" + step.kind,
+        lang,
+        n=(N.weight_number(step.layer) if step.kind == "grad" else N.layer_number(step.layer)),
+    )
+    st.subheader(f"{k + 1}/{len(plan)} · {title}")
+    left, right = st.columns([1, 1])
+    compact = replace(view, compact=not view.large)
+    left.plotly_chart(step_figure(result, compact, step), key="step_fig", theme=None, config={"displayModeBar": False})
+    with right:
+        s = ss.sample
+        if step.kind == "input":
+            gen, nums = latex.input_eq(result, s, N, digits)
+        elif step.kind == "forward":
+            gen, nums = latex.forward_eq(result, step.layer, s, N, digits)
+        elif step.kind == "loss":
+            gen, nums = latex.loss_eq(result, s, N, digits)
+        elif step.kind == "backward":
+            gen, nums = latex.backward_eq(result, step.layer, s, N, digits)
+        elif step.kind == "grad":
+            gen, nums = latex.grad_eq(result, step.layer, s, N, digits)
+        else:
+            alpha = st.select_slider(t("learning_rate", lang), [0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 3.0], 0.5, key="alpha")
+            gen, nums = "", ""
+            for l in range(1, L + 1):
+                g_l, n_l = latex.update_eq(result, l, alpha, N, digits)
+                gen, nums = g_l, nums + n_l + r" \\[10pt] "
+        st.markdown(f"**{t('general_formula', lang)}**")
+        st.latex(gen)
+        st.markdown(f"**{t('with_numbers', lang, s=s + 1)}**")
+        st.latex(nums)
+        if step.kind == "loss":
+            cancel = result.loss_name in ("bce", "cross_entropy")
+            st.info(t("note_cancel" if cancel else "note_mse_delta", lang))
+            st.caption(t("note_sign", lang))
+        if step.kind == "grad":
+            st.caption(t("note_small_a", lang) + " " + t("note_bias", lang))
+        if step.kind == "backward" and result.layers[step.layer - 1].activation == "relu":
+            st.caption(t("note_relu_zero", lang))
+        if step.kind == "update" and result.l2:
+            st.caption(t("note_update_l2", lang))
+    st.caption(legend)
+
+with tab_table:
+    st.markdown(f"**{t('table_neurons', lang, s=ss.sample + 1)}**")
+    nt = neuron_table(result, ss.sample, N, lang)
+    st.dataframe(nt, hide_index=True, width="stretch")
+    st.markdown(f"**{t('table_weights', lang)}**")
+    wt = weight_table(result, N, lang)
+    st.dataframe(wt, hide_index=True, width="stretch")
+    st.download_button(t("download_csv", lang), wt.to_csv(index=False), "weights.csv", "text/csv")

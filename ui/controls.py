@@ -1,0 +1,187 @@
+"""The network builder in the sidebar: widget-reading functions that return plain values.
+
+Each run reads every builder widget and composes a new config from the previous one: weights are
+kept wherever a layer's shape and the init settings are unchanged, so editing x (or anything else)
+never throws away hand-edited weights. Values from a link or file outside a slider's usual range
+widen that slider; nothing is clamped.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import streamlit as st
+
+from engine.activations import ACTIVATIONS
+from engine.config import INIT_SCHEMES, ConfigError, InitSpec, NetworkConfig, from_dict
+from engine.network import init_params
+from ui import state
+from ui.i18n import t
+
+HIDDEN_ACTS = [a for a in ACTIVATIONS if a != "softmax"]
+OUTPUT_PAIRS = [("sigmoid", "bce"), ("softmax", "cross_entropy")] + [(a, "mse") for a in ACTIVATIONS]
+
+
+def _key(name: str) -> str:
+    return f"b{st.session_state.builder_rev}_{name}"
+
+
+def _range(values, lo: float, hi: float) -> tuple[float, float]:
+    """The usual [lo, hi], widened to whole numbers that hold every value."""
+    vals = [float(v) for v in values] or [0.0]
+    return min(lo, math.floor(min(vals))), max(hi, math.ceil(max(vals)))
+
+
+def pair_label(pair, lang: str) -> str:
+    act, loss = pair
+    return f"{act} + {t('loss_' + loss, lang)}"
+
+
+def structure(cfg: NetworkConfig, lang: str) -> tuple[list[int], list[str], str]:
+    """Widths, activations and loss from the structure widgets."""
+    L = cfg.n_weight_layers
+    hidden = st.slider(t("hidden_layers", lang), 0, max(6, L - 1), L - 1, key=_key("hidden"))
+    widths = [st.slider(t("width_input", lang, n=0), 1, max(10, cfg.layers[0]), cfg.layers[0], key=_key("w0"))]
+    acts = []
+    old_hidden = list(cfg.layers[1:-1])
+    old_acts = list(cfg.activations[:-1])
+    for h in range(hidden):
+        w0 = old_hidden[h] if h < len(old_hidden) else (old_hidden[-1] if old_hidden else 4)
+        a0 = old_acts[h] if h < len(old_acts) else (old_acts[-1] if old_acts else "sigmoid")
+        c1, c2 = st.columns([1, 1])
+        widths.append(c1.slider(t("width_hidden", lang, n=h + 1), 1, max(10, w0), w0, key=_key(f"w{h + 1}")))
+        acts.append(c2.selectbox(t("activation_hidden", lang, n=h + 1), HIDDEN_ACTS, HIDDEN_ACTS.index(a0),
+                                 key=_key(f"act{h + 1}")))  # fmt: skip
+    n_out = cfg.layers[-1]
+    widths.append(st.slider(t("width_output", lang, n=hidden + 1), 1, max(10, n_out), n_out, key=_key("wout")))
+    current = (cfg.activations[-1], cfg.loss)
+    pair = st.selectbox(t("output_loss", lang), OUTPUT_PAIRS, OUTPUT_PAIRS.index(current),
+                        format_func=lambda p: pair_label(p, lang), key=_key("pair"))  # fmt: skip
+    return widths, acts + [pair[0]], pair[1]
+
+
+def _fit_samples(rows, m: int, n: int, make) -> list[list[float]]:
+    """rows resized to m samples of n numbers: kept where they exist, new ones made by make(i, k)."""
+    out = []
+    for i in range(m):
+        old = list(rows[i]) if i < len(rows) else []
+        out.append([old[k] if k < len(old) else make(i, k) for k in range(n)])
+    return out
+
+
+def _target_fill(loss: str, n_out: int, seed: int):
+    rng = np.random.default_rng(seed + 7919)
+
+    def make(i, k):
+        if loss == "mse":
+            return round(float(rng.uniform(0, 1)), 2)
+        return 1.0 if k == i % n_out else 0.0
+
+    return make
+
+
+def data(cfg: NetworkConfig, widths, loss: str, lang: str) -> tuple[list, list, float]:
+    """x and y (all samples) and lambda from the data widgets; edits apply to the sample shown."""
+    big_m = cfg.m > 64
+    if big_m:
+        m = int(st.number_input(t("samples", lang), 1, 10_000, cfg.m, key=_key("m")))
+    else:
+        m = st.slider(t("samples", lang), 1, max(8, cfg.m), cfg.m, key=_key("m"))
+    rng = np.random.default_rng(cfg.init.seed + 104729)
+    x = _fit_samples(cfg.x, m, widths[0], lambda i, k: round(float(rng.normal()), 2))
+    y = _fit_samples(cfg.y, m, widths[-1], _target_fill(loss, widths[-1], cfg.init.seed))
+    if loss != "mse":  # targets must suit the loss, also after a loss or width change
+        y = [_as_target(row, loss) for row in y]
+    s = min(st.session_state.sample, m - 1)
+    if m > 1:
+        s = st.slider(t("sample_shown", lang), 1, m, s + 1, key="sample_pick") - 1
+    st.session_state.sample = s
+    lo, hi = _range(x[s], -3.0, 3.0)
+    cols = st.columns(min(3, widths[0]))
+    for k in range(widths[0]):
+        x[s][k] = cols[k % len(cols)].slider(t("input_x", lang, n=k + 1), lo, hi, float(x[s][k]), 0.01,
+                                             key=_key(f"x{s}_{k}_{lo}_{hi}"))  # fmt: skip
+    y[s] = _targets(y[s], loss, s, lang)
+    l2 = cfg.l2
+    l2 = st.slider(t("l2", lang), 0.0, max(5.0, math.ceil(l2)), float(l2), 0.05, key=_key("l2"))
+    return x, y, l2
+
+
+def _as_target(row, loss):
+    """A row made valid for bce/cross_entropy: one-hot at its largest entry."""
+    if loss == "bce" and all(0 <= v <= 1 for v in row):
+        return row
+    if loss == "cross_entropy" and all(0 <= v <= 1 for v in row) and abs(sum(row) - 1) < 1e-6:
+        return row
+    k = int(np.argmax(row))
+    return [1.0 if i == k else 0.0 for i in range(len(row))]
+
+
+def _targets(row, loss: str, s: int, lang: str) -> list[float]:
+    n = len(row)
+    if loss == "cross_entropy":
+        hot = [i for i, v in enumerate(row) if v == 1.0]
+        onehot = len(hot) == 1 and sum(row) == 1.0
+        options = list(range(n)) if onehot else [-1] + list(range(n))
+        if not onehot:
+            st.caption(t("target_is_distribution", lang, y=[round(v, 3) for v in row]))
+        k = st.selectbox(t("target_class", lang), options, options.index(hot[0] if onehot else -1),
+                         format_func=lambda c: "—" if c < 0 else f"{c + 1}", key=_key(f"cls{s}"))  # fmt: skip
+        return list(row) if k < 0 else [1.0 if i == k else 0.0 for i in range(n)]
+    lo, hi = (0.0, 1.0) if loss == "bce" else _range(row, -3.0, 3.0)
+    cols = st.columns(min(3, n))
+    return [cols[k % len(cols)].slider(t("target_y", lang, n=k + 1), lo, hi, float(row[k]), 0.01,
+                                       key=_key(f"y{s}_{k}_{lo}_{hi}")) for k in range(n)]  # fmt: skip
+
+
+def init_controls(cfg: NetworkConfig, lang: str) -> dict:
+    """The init spec from its widgets; the button draws new weights by moving to the next seed."""
+    c1, c2 = st.columns([3, 2])
+    scheme = c1.selectbox(t("init_scheme", lang), INIT_SCHEMES, INIT_SCHEMES.index(cfg.init.scheme),
+                          key=_key("scheme"))  # fmt: skip
+    seed_key = _key("seed")
+    seed = int(c2.number_input(t("init_seed", lang), 0, 2**31 - 1, min(cfg.init.seed, 2**31 - 1), key=seed_key))
+    out = {"scheme": scheme, "seed": seed}
+    if scheme in ("constant", "uniform", "normal"):
+        default = {"constant": 0.5, "uniform": 0.12, "normal": 0.01}[scheme]
+        v = cfg.init.value if cfg.init.value is not None and cfg.init.scheme == scheme else default
+        out["value"] = float(st.number_input(t("init_value", lang), value=float(v), step=0.01, format="%.4g",
+                                             key=_key(f"value_{scheme}")))  # fmt: skip
+    st.button(t("new_weights", lang), key=_key("new_weights"), on_click=_next_seed, args=(seed_key,),
+              width="stretch")  # fmt: skip
+    return out
+
+
+def _next_seed(seed_key: str) -> None:
+    st.session_state[seed_key] = int(st.session_state.get(seed_key, 0)) + 1
+
+
+def reconcile_weights(cfg: NetworkConfig, widths, init: dict) -> tuple[list, list, bool]:
+    """Weights for the new widths: kept where shape and init are unchanged, drawn by init otherwise."""
+    same_init = (cfg.init.scheme, cfg.init.seed, cfg.init.value) == (init["scheme"], init["seed"], init.get("value"))
+    drawn = None
+    W, b, changed = [], [], not same_init
+    for k in range(len(widths) - 1):
+        shape = (widths[k + 1], widths[k])
+        keep = same_init and k < cfg.n_weight_layers and (cfg.layers[k + 1], cfg.layers[k]) == shape
+        if keep:
+            W.append([list(r) for r in cfg.weights[k]])
+            b.append(list(cfg.biases[k]))
+        else:
+            if drawn is None:
+                drawn = init_params(tuple(widths), InitSpec(init["scheme"], init["seed"], init.get("value")))
+            W.append(drawn[k][0].tolist())
+            b.append(drawn[k][1].tolist())
+            changed = True
+    return W, b, changed
+
+
+def compose(cfg: NetworkConfig, widths, acts, loss, x, y, l2, init, W, b) -> NetworkConfig | None:
+    """The validated new config, or None with an error shown (the old network stays)."""
+    try:
+        return from_dict({"layers": widths, "activations": acts, "loss": loss, "weights": W, "biases": b,
+                          "x": x, "y": y, "l2": l2, "init": init})  # fmt: skip
+    except ConfigError as e:
+        st.error(t("bad_value", state.lang(), err=e))
+        return None

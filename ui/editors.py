@@ -1,0 +1,77 @@
+"""Hand-editing of weights and biases, and saving/sharing the network."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from engine.config import MAX_JSON_CHARS, ConfigError, NetworkConfig, from_json
+from ui import state
+from ui.i18n import t
+from viz.notation import Notation
+
+
+def weight_editor(cfg_layers, W, b, notation: Notation, lang: str) -> tuple[list, list]:
+    """One editable matrix per layer (rows: neurons of layer l, columns: layer l-1, then the bias)."""
+    rev = st.session_state.weights_rev
+    newW, newb = [], []
+    st.caption(t("edit_weights_help", lang, l="l", p="l−1"))
+    for k in range(len(W)):
+        l = k + 1
+        Wk, bk = np.array(W[k], float), np.array(b[k], float)
+        n_out, n_in = Wk.shape
+        wsym = notation.sym("W", l, latex=False).replace("<sup>", "^").replace("</sup>", "")
+        cols = [f"{j + 1}" for j in range(n_in)] + ["b"]
+        df = pd.DataFrame(np.column_stack([Wk, bk]), columns=cols, index=[f"{i + 1}" for i in range(n_out)])
+        st.markdown(f"**{wsym}** ({n_out}×{n_in}) + b")
+        edited = st.data_editor(
+            df, key=f"W{l}_{n_out}x{n_in}_r{rev}", num_rows="fixed", width="stretch",
+            column_config={c: st.column_config.NumberColumn(c, format="%.4g", required=True) for c in cols},
+        )  # fmt: skip
+        arr = edited.to_numpy(dtype=float, na_value=np.nan)
+        if not np.isfinite(arr).all():  # an emptied cell: keep the old number
+            arr = np.where(np.isfinite(arr), arr, np.column_stack([Wk, bk]))
+        newW.append(arr[:, :n_in].tolist())
+        newb.append(arr[:, n_in].tolist())
+    return newW, newb
+
+
+def share_panel(cfg: NetworkConfig, lang: str) -> None:
+    """Share link, download and upload of the config JSON."""
+    base = _base_url()
+    link = f"{base}?net={state.encode_net(cfg)}" + ("&lang=zh" if lang == "zh" else "")
+    st.caption(t("share_link", lang))
+    st.code(link, language=None, wrap_lines=True)
+    st.download_button(t("download", lang), cfg.to_json(indent=2), file_name="network.json",
+                       mime="application/json", width="stretch", key="download_json")  # fmt: skip
+    up_key = f"upload_{st.session_state.get('upload_rev', 0)}"
+    st.file_uploader(t("upload", lang), type=["json"], key=up_key, on_change=_uploaded, args=(up_key,))
+
+
+def _base_url() -> str:
+    try:
+        url = st.context.url or ""
+    except Exception:  # older servers or tests without a request: a relative link still works
+        url = ""
+    return url.split("?")[0] if url else ""
+
+
+def _uploaded(key: str) -> None:
+    f = st.session_state.get(key)
+    if f is None:
+        return
+    lang = state.lang()
+    try:
+        data = f.getvalue()
+        if len(data) > MAX_JSON_CHARS:
+            raise ConfigError("the file is too large")
+        if len(data) > 1_000_000:
+            raise ConfigError(f"the file is {len(data):,} bytes; the limit is 1 MB")
+        cfg = from_json(data)
+    except ConfigError as e:
+        state.flash("error", t("bad_file", lang, name=f.name, err=e))
+    else:
+        state.load(cfg)
+        state.flash("success", t("loaded_file", lang, name=f.name))
+    st.session_state.upload_rev = st.session_state.get("upload_rev", 0) + 1

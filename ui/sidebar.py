@@ -1,0 +1,50 @@
+"""The shared sidebar: language, notation, presets, the network builder, weights, save and share."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine.presets import PRESETS, preset
+from ui import controls, editors, state
+from ui.i18n import LANGS, t
+from viz.notation import Notation
+
+
+def _load_preset() -> None:
+    name = st.session_state.preset_pick
+    if name in PRESETS:
+        state.load(preset(name))
+
+
+def sidebar() -> None:
+    """Draw the sidebar and store the (possibly) edited network in session state."""
+    ss = st.session_state
+    with st.sidebar:
+        c1, c2 = st.columns(2)
+        c1.selectbox(t("language", ss.lang), list(LANGS), format_func=LANGS.get, key="lang")
+        lang = ss.lang
+        c2.selectbox(t("notation", lang), ["lee", "ng"], format_func=lambda n: t("notation_" + n, lang),
+                     key="notation")  # fmt: skip
+        st.toggle(t("presentation", lang), key="large")
+        names = list(PRESETS) + ["custom"]
+        if ss.get("preset_pick") not in names:
+            ss.preset_pick = "ng_3443"
+        st.selectbox(t("preset", lang), names, format_func=lambda n: t("preset_" + n, lang), key="preset_pick",
+                     on_change=_load_preset)  # fmt: skip
+        cfg = state.config()
+        with st.expander(t("structure", lang), expanded=True):
+            widths, acts, loss = controls.structure(cfg, lang)
+        with st.expander(t("data", lang), expanded=True):
+            x, y, l2 = controls.data(cfg, widths, loss, lang)
+        with st.expander(t("init", lang), expanded=False):
+            init = controls.init_controls(cfg, lang)
+        W, b, redrawn = controls.reconcile_weights(cfg, widths, init)
+        with st.expander(t("edit_weights", lang), expanded=False):
+            if redrawn:  # the editors must show the new draw: they start again at a new revision
+                ss.weights_rev += 1
+            W, b = editors.weight_editor(widths, W, b, Notation(ss.notation), lang)
+        new = controls.compose(cfg, widths, acts, loss, x, y, l2, init, W, b)
+        if new is not None and new != cfg:
+            state.set_config(new)
+        with st.expander(t("save_share", lang), expanded=False):
+            editors.share_panel(state.config(), lang)

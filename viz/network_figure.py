@@ -1,0 +1,328 @@
+"""The network figure (DESIGN.md figure contract): neurons coloured by a quantity, weights by dJ/dW.
+
+Trace order is fixed whatever the network's size:
+  0 .. B-1   edge lines, one trace per (colour bucket, width bucket), segments separated by NaN
+  B          `pending`: edges the animation has not reached yet (thin, light)
+  B+1        `edges`: one invisible marker per weight at its midpoint, carrying customdata and hover
+  B+2        `neurons`: one marker per neuron, input layer first, each layer top to bottom
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import plotly.graph_objects as go
+
+from engine.network import PassResult
+from ui.i18n import t
+from viz import theme
+from viz.graph import layout
+from viz.hover import edge_texts, fmt, neuron_texts
+from viz.notation import Notation
+
+N_BUCKETS = theme.EDGE_COLOR_BUCKETS * len(theme.EDGE_WIDTHS)
+PENDING, EDGES, NEURONS = N_BUCKETS, N_BUCKETS + 1, N_BUCKETS + 2
+QUANTITIES = ("a", "z", "gp", "delta")
+
+
+@dataclass(frozen=True)
+class View:
+    """How to draw: which sample, which quantities, which notation and language."""
+
+    sample: int = 0
+    nodes: str = "a"  # a | z | gp | delta
+    edges: str = "dW"  # dW | W
+    notation: str = "lee"
+    lang: str = "en"
+    frame_ms: int = 600
+    digits: int = 3
+    large: bool = False  # presentation mode: bigger text and figure
+    compact: bool = False  # a narrow column: short layer labels, no colour bars (the caption explains)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """What one moment of the animation (or one step) shows."""
+
+    node_values: np.ndarray  # (N,), NaN where the quantity does not exist (inputs have no z, delta)
+    node_lit: np.ndarray  # (N,) bool
+    diverging: bool  # signed quantity: diverging scale symmetric about 0
+    node_label: str  # what the neuron colour means
+    edge_lit: np.ndarray  # (E,) bool: coloured by the edge quantity, or pending
+    title: str
+    highlight: int | None = None  # code layer to highlight
+
+
+@dataclass(frozen=True)
+class Geometry:
+    xs: np.ndarray  # (N,) neuron positions
+    ys: np.ndarray
+    seg_x: np.ndarray  # (E, 3) x0, x1, NaN per edge
+    seg_y: np.ndarray
+    mid_x: np.ndarray  # (E,) edge midpoints
+    mid_y: np.ndarray
+    edge_layer: np.ndarray  # (E,) weight layer l (1-based)
+    edge_i: np.ndarray  # (E,) row: the neuron it feeds (0-based)
+    edge_j: np.ndarray  # (E,) column: the neuron it comes from
+    node_layer: np.ndarray  # (N,) code layer of each neuron
+    node_i: np.ndarray
+
+
+@lru_cache(maxsize=16)
+def geometry(layers: tuple[int, ...]) -> Geometry:
+    xs, ys = layout(layers)
+    starts = np.concatenate([[0], np.cumsum(layers)])
+    el, ei, ej = [], [], []
+    for l in range(1, len(layers)):
+        el.append(np.full(layers[l] * layers[l - 1], l))
+        ei.append(np.repeat(np.arange(layers[l]), layers[l - 1]))
+        ej.append(np.tile(np.arange(layers[l - 1]), layers[l]))
+    el, ei, ej = (np.concatenate(v) for v in (el, ei, ej))
+    src = starts[el - 1] + ej
+    dst = starts[el] + ei
+    nan = np.full(len(el), np.nan)
+    node_layer = np.repeat(np.arange(len(layers)), layers)
+    node_i = np.concatenate([np.arange(n) for n in layers])
+    return Geometry(
+        xs, ys,
+        np.column_stack([xs[src], xs[dst], nan]), np.column_stack([ys[src], ys[dst], nan]),
+        (xs[src] + xs[dst]) / 2, (ys[src] + ys[dst]) / 2,
+        el, ei, ej, node_layer, node_i,
+    )  # fmt: skip
+
+
+def node_values(result: PassResult, quantity: str, s: int) -> np.ndarray:
+    """The quantity for every neuron of sample s, input first; inputs: x for a, NaN otherwise."""
+    first = result.x[s] if quantity == "a" else np.full(result.x.shape[1], np.nan)
+    attr = {"a": "a", "z": "z", "gp": "gprime", "delta": "delta"}[quantity]
+    return np.concatenate([first] + [getattr(rec, attr)[s] for rec in result.layers])
+
+
+def edge_values(result: PassResult, which: str) -> np.ndarray:
+    """W or dJ/dW for every weight, W^1 row by row first."""
+    return np.concatenate([getattr(rec, which).ravel() for rec in result.layers])
+
+
+def _bucket_traces(geo: Geometry, values, lit, weights) -> list[dict]:
+    """N_BUCKETS line traces plus `pending`: lit edges binned by colour (value) and width (|w|)."""
+    C, widths = theme.EDGE_COLOR_BUCKETS, theme.EDGE_WIDTHS
+    vmax = np.abs(values).max() if values.size else 0.0
+    u = values / vmax if vmax > 0 else np.zeros_like(values)
+    cbin = np.clip(((u + 1) / 2 * C).astype(int), 0, C - 1)
+    wmax = np.abs(weights).max() if weights.size else 0.0
+    wbin = np.clip((np.abs(weights) / wmax * len(widths)).astype(int), 0, len(widths) - 1) if wmax > 0 else 0 * cbin
+    traces = []
+    for c in range(C):
+        colour = theme.colour_at(theme.DIVERGING, (c + 0.5) / C)
+        for w, width in enumerate(widths):
+            sel = lit & (cbin == c) & (wbin == w)
+            traces.append({
+                "type": "scatter", "mode": "lines", "name": f"edges c{c} w{w}", "hoverinfo": "skip",
+                "showlegend": False, "x": geo.seg_x[sel].ravel(), "y": geo.seg_y[sel].ravel(),
+                "line": {"color": colour, "width": width},
+            })  # fmt: skip
+    traces.append({
+        "type": "scatter", "mode": "lines", "name": "pending", "hoverinfo": "skip", "showlegend": False,
+        "x": geo.seg_x[~lit].ravel(), "y": geo.seg_y[~lit].ravel(),
+        "line": {"color": "#d9d9d9", "width": 1, "dash": "dot"},
+    })  # fmt: skip
+    return traces
+
+
+def _text_colours(values, lit, diverging, vmax) -> list[str]:
+    """Black or white text, whichever reads on the neuron's fill."""
+    out = []
+    for v, on in zip(values, lit):
+        if not on:
+            out.append("#9a9a9a")
+            continue
+        if np.isnan(v):
+            out.append("#ffffff")
+            continue
+        if diverging:
+            fill = theme.colour_at(theme.DIVERGING, 0.5 + 0.5 * v / vmax if vmax else 0.5)
+        else:
+            fill = None
+        out.append(_contrast(fill, v, vmax) if fill else ("#111111" if vmax and v > 0.55 * vmax else "#ffffff"))
+    return out
+
+
+def _contrast(fill: str, v, vmax) -> str:
+    r, g, b = theme._rgb(fill)
+    return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
+
+
+def _colour_range(values, diverging, n_inputs=0):
+    # the inputs (x) often dwarf the activations; the range follows the computed layers
+    finite = values[n_inputs:][np.isfinite(values[n_inputs:])]
+    if diverging:
+        vmax = float(np.abs(finite).max()) if finite.size else 1.0
+        vmax = vmax or 1.0
+        return -vmax, vmax
+    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    return (lo, hi) if hi > lo else (lo - 1, hi + 1)
+
+
+def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -> dict:
+    """The parts of the `neurons` trace that change from stage to stage."""
+    lo, hi = _colour_range(stage.node_values, stage.diverging, n_inputs)
+    labels = n_neurons <= theme.LABEL_MAX_NEURONS
+    vals = stage.node_values
+    if stage.diverging:
+        tcol = _text_colours(vals, stage.node_lit, True, hi)
+    else:
+        seq = [_seq_text(v, lo, hi) for v in vals]
+        tcol = [c if on else "#9a9a9a" for c, on in zip(seq, stage.node_lit)]
+    text = np.where(stage.node_lit & np.isfinite(vals), fmt(np.nan_to_num(vals), view.digits), "")
+    upd = {
+        "marker": {
+            "color": vals,
+            "colorscale": theme.DIVERGING if stage.diverging else theme.SEQUENTIAL,
+            "cmin": lo, "cmax": hi,
+            "opacity": np.where(stage.node_lit, 1.0, theme.INACTIVE_OPACITY),
+            "size": (theme.NODE_SIZE_SMALL * (1.3 if view.large else 1.0)) if labels else theme.NODE_SIZE_LARGE,
+            "line": {"color": "#333333", "width": 1.5},
+            "colorbar": {"title": {"text": stage.node_label, "side": "right"}, "x": 1.02, "len": 0.8,
+                         "thickness": 14},
+            "showscale": not view.compact,
+        },
+        "text": text.tolist() if labels else None,
+        "textfont": {"color": tcol, "size": 15 if view.large else 11},
+    }  # fmt: skip
+    return upd
+
+
+def _seq_text(v, lo, hi) -> str:
+    # viridis runs dark purple -> yellow: dark text on the light upper part
+    if not np.isfinite(v):
+        return "#ffffff"
+    return "#111111" if (v - lo) / (hi - lo) > 0.55 else "#ffffff"
+
+
+def quantity_label(q: str, view: View) -> str:
+    return t(f"q_{q}", view.lang)
+
+
+def final_stage(result: PassResult, view: View) -> Stage:
+    geo = geometry(tuple([result.x.shape[1]] + [rec.z.shape[1] for rec in result.layers]))
+    vals = node_values(result, view.nodes, view.sample)
+    return Stage(
+        vals,
+        np.ones(len(vals), bool),
+        view.nodes in ("z", "delta"),
+        quantity_label(view.nodes, view),
+        np.ones(len(geo.edge_layer), bool),
+        t("frame_done", view.lang),
+    )
+
+
+def stage_traces(result: PassResult, stage: Stage, view: View, geo: Geometry) -> list[dict]:
+    """Bucket traces + pending, and the neurons update, for one stage (trace indices 0..B, B+2)."""
+    which = view.edges
+    traces = _bucket_traces(geo, edge_values(result, which), stage.edge_lit, edge_values(result, "W"))
+    return traces + [neuron_update(stage, view, len(geo.xs), int(np.sum(geo.node_layer == 0)))]
+
+
+def layer_annotations(layers, activations, notation: Notation, view: View, loss: float) -> list[dict]:
+    L = len(layers) - 1
+    top = (max(layers) - 1) / 2 + 0.75
+    size = 17 if view.large else 13
+    out = []
+    for l in range(L + 1):
+        if view.compact:
+            name = ""
+        elif l == 0:
+            name = t("layer_input", view.lang)
+        elif l == L:
+            name = t("layer_output", view.lang)
+        else:
+            name = t("layer_hidden", view.lang, n=l)
+        sym = notation.sym("a", l, latex=False)
+        sub = f"<br><span style='font-size:{size - 2}px;color:#555'>{activations[l - 1]}</span>" if l else ""
+        label = f"<b>{name}</b> {sym}{sub}" if name else f"{sym}{sub}"
+        out.append({"x": l, "y": top, "text": label, "showarrow": False, "font": {"size": size}, "yanchor": "bottom"})
+    if not view.compact:  # a narrow column has no room beside the outputs; J is in the equations
+        J = {"x": L + 0.42, "y": 0, "text": f"<b>J = {loss:.4g}</b>", "showarrow": False, "font": {"size": size + 2}}
+        out.append(dict(J, xanchor="left"))
+    return out
+
+
+def build_network_figure(result: PassResult, view: View, stage: Stage | None = None) -> go.Figure:
+    """The whole static figure for one stage (default: everything computed)."""
+    return go.Figure(network_figure_dict(result, view, stage), _validate=False)
+
+
+def network_figure_dict(result: PassResult, view: View, stage: Stage | None = None) -> dict:
+    """The figure as a plain dict (data + layout), so callers can add frames without validation cost."""
+    layers = tuple([result.x.shape[1]] + [rec.z.shape[1] for rec in result.layers])
+    geo = geometry(layers)
+    notation = Notation(view.notation)
+    stage = stage or final_stage(result, view)
+    s = view.sample
+    parts = stage_traces(result, stage, view, geo)
+    E = len(geo.edge_layer)
+    ev = edge_values(result, view.edges)
+    emax = float(np.abs(ev).max()) or 1.0
+    w, dW = edge_values(result, "W"), edge_values(result, "dW")
+    edges = {
+        "type": "scatter", "mode": "markers", "name": "edges", "showlegend": False,
+        "x": geo.mid_x, "y": geo.mid_y,
+        "customdata": np.column_stack([geo.edge_layer, geo.edge_i, geo.edge_j, w, dW]),
+        "marker": {"size": 9, "opacity": 0.02 if E <= theme.HOVER_MAX_EDGES else 0, "color": ev,
+                   "colorscale": theme.DIVERGING, "cmin": -emax, "cmax": emax,
+                   "colorbar": {"title": {"text": t("e_" + view.edges, view.lang), "side": "right"}, "x": -0.02,
+                                "xanchor": "right", "len": 0.8, "thickness": 14},
+                   "showscale": not view.compact},
+        "hovertemplate": "%{text}<extra></extra>",
+        "text": edge_texts(result, s, notation) if E <= theme.HOVER_MAX_EDGES else None,
+        "visible": True if E <= theme.HOVER_MAX_EDGES else False,
+    }  # fmt: skip
+    custom = [
+        [int(l), int(i), None, float(result.x[s, i]), None]
+        for l, i in zip(geo.node_layer[: layers[0]], geo.node_i[: layers[0]])
+    ]
+    for l, rec in enumerate(result.layers, start=1):
+        custom += [[l, i, float(rec.z[s, i]), float(rec.a[s, i]), float(rec.delta[s, i])] for i in range(layers[l])]
+    neurons = {
+        "type": "scatter", "mode": "markers+text" if len(geo.xs) <= theme.LABEL_MAX_NEURONS else "markers",
+        "name": "neurons", "showlegend": False, "x": geo.xs, "y": geo.ys, "customdata": custom,
+        "hovertemplate": "%{hovertext}<extra></extra>", "hovertext": neuron_texts(result, s, notation, view.lang),
+        "textposition": "middle center",
+    }  # fmt: skip
+    neurons.update({k: v for k, v in parts[-1].items()})
+    L = len(layers) - 1
+    height = (720 if view.large else (460 if view.compact else 540)) + 18 * max(0, max(layers) - 6)
+    margin = {"l": 10, "r": 10, "t": 60, "b": 20} if view.compact else {"l": 90, "r": 30, "t": 70, "b": 70}
+    fig_layout = {
+        "template": {"layout": {}}, "height": height, "margin": margin,
+        "font": dict(theme.FONT, size=18 if view.large else 14),
+        "title": {"text": stage.title, "x": 0.01, "font": {"size": 22 if view.large else 16}},
+        "xaxis": {"visible": False, "range": [-0.45, L + (0.45 if view.compact else 0.95)], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [-(max(layers) - 1) / 2 - 0.7, (max(layers) - 1) / 2 + 1.5],
+                  "fixedrange": True},
+        "hovermode": "closest", "plot_bgcolor": "white", "paper_bgcolor": "white",
+        "annotations": layer_annotations(layers, [r.activation for r in result.layers], notation, view, result.loss),
+        "shapes": [_highlight_shape(stage.highlight, layers)],
+        "hoverlabel": {"font": {"size": 16 if view.large else 13}, "align": "left"},
+        "dragmode": False,
+    }  # fmt: skip
+    return {"data": parts[:-1] + [edges, neurons], "layout": fig_layout}
+
+
+def _highlight_shape(layer: int | None, layers) -> dict:
+    h = (max(layers) - 1) / 2 + 0.6
+    x = -10 if layer is None else layer
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "y",
+        "x0": x - 0.32,
+        "x1": x + 0.32,
+        "y0": -h,
+        "y1": h,
+        "fillcolor": theme.HIGHLIGHT,
+        "line": {"width": 0},
+        "layer": "below",
+    }

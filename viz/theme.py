@@ -1,0 +1,37 @@
+"""Colours, sizes and fonts: colour-blind-safe scales that read on a projector."""
+
+from __future__ import annotations
+
+# Diverging scale for signed quantities (dJ/dW, delta, W): blue negative, neutral grey at 0, red positive.
+# Blue/red differ in lightness as well as hue, so the scale survives deuteranopia and greyscale.
+DIVERGING = [[0.0, "#2166ac"], [0.25, "#6a9fcf"], [0.5, "#b4b4b4"], [0.75, "#e0795c"], [1.0, "#b2182b"]]
+# Sequential scale for a and g'(z): viridis is perceptually uniform and readable with colour-vision deficiency.
+SEQUENTIAL = "Viridis"
+
+NEUTRAL = "#b4b4b4"
+INACTIVE_OPACITY = 0.18
+EDGE_COLOR_BUCKETS = 7  # odd, so 0 has its own neutral bucket
+EDGE_WIDTHS = (1.2, 3.0, 5.5)  # |w| terciles of the largest |w|
+FONT = dict(family="Inter, 'Noto Sans SC', 'Source Han Sans SC', sans-serif", size=15, color="#1f2430")
+NODE_SIZE_SMALL = 40  # when values are printed inside the nodes
+NODE_SIZE_LARGE = 14
+HIGHLIGHT = "rgba(255, 200, 0, 0.16)"
+LABEL_MAX_NEURONS = 48  # print values on nodes only up to this many neurons
+HOVER_MAX_EDGES = 1000  # DESIGN.md: the edges hover trace is always there up to 1,000 edges
+
+
+def colour_at(scale, t: float) -> str:
+    """The colour of a [[pos, colour], ...] scale at t in [0, 1] (piecewise linear in RGB)."""
+    t = min(1.0, max(0.0, t))
+    for (p0, c0), (p1, c1) in zip(scale[:-1], scale[1:]):
+        if t <= p1:
+            u = 0.0 if p1 == p0 else (t - p0) / (p1 - p0)
+            a, b = _rgb(c0), _rgb(c1)
+            r, g, bl = (round(x + u * (y - x)) for x, y in zip(a, b))
+            return f"#{r:02x}{g:02x}{bl:02x}"
+    return scale[-1][1]
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    h = hex_colour.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)

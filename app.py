@@ -18,9 +18,11 @@ st.set_page_config(page_title="Backprop Explorer", page_icon="🧠", layout="wid
 state.init_session()
 lang = state.lang()
 
+# The lessons live in lessons/, not pages/: Streamlit wraps an app that has a pages/ folder in a second,
+# automatic navigation (all of AppTest's runs, a server's first run), which drops the shared sidebar.
 PAGES = [
-    st.Page("pages/explorer.py", title=t("page_explorer", lang), icon="🔁", default=True, url_path="explorer"),
+    st.Page("lessons/explorer.py", title=t("page_explorer", lang), icon="🔁", default=True, url_path="explorer"),
 ]
-page = st.navigation(PAGES)
 sidebar()
+page = st.navigation(PAGES)
 page.run()

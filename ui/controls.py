@@ -30,7 +30,7 @@ def _key(name: str) -> str:
 def _range(values, lo: float, hi: float) -> tuple[float, float]:
     """The usual [lo, hi], widened to whole numbers that hold every value."""
     vals = [float(v) for v in values] or [0.0]
-    return min(lo, math.floor(min(vals))), max(hi, math.ceil(max(vals)))
+    return float(min(lo, math.floor(min(vals)))), float(max(hi, math.ceil(max(vals))))
 
 
 def pair_label(pair, lang: str) -> str:
@@ -104,7 +104,7 @@ def data(cfg: NetworkConfig, widths, loss: str, lang: str) -> tuple[list, list, 
                                              key=_key(f"x{s}_{k}_{lo}_{hi}"))  # fmt: skip
     y[s] = _targets(y[s], loss, s, lang)
     l2 = cfg.l2
-    l2 = st.slider(t("l2", lang), 0.0, max(5.0, math.ceil(l2)), float(l2), 0.05, key=_key("l2"))
+    l2 = st.slider(t("l2", lang), 0.0, float(max(5, math.ceil(l2))), float(l2), 0.05, key=_key("l2"))
     return x, y, l2
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from engine.config import MAX_JSON_CHARS, ConfigError, NetworkConfig, from_json
+from engine.config import ConfigError, NetworkConfig
 from ui import state
 from ui.i18n import t
 from viz.notation import Notation
@@ -63,12 +63,7 @@ def _uploaded(key: str) -> None:
         return
     lang = state.lang()
     try:
-        data = f.getvalue()
-        if len(data) > MAX_JSON_CHARS:
-            raise ConfigError("the file is too large")
-        if len(data) > 1_000_000:
-            raise ConfigError(f"the file is {len(data):,} bytes; the limit is 1 MB")
-        cfg = from_json(data)
+        cfg = state.parse_upload(f.getvalue())
     except ConfigError as e:
         state.flash("error", t("bad_file", lang, name=f.name, err=e))
     else:

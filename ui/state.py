@@ -18,6 +18,7 @@ from engine.presets import PRESETS, default_config, preset
 from ui.i18n import LANGS, t
 
 MAX_LINK_CHARS = 2_000_000
+MAX_UPLOAD_BYTES = 1_000_000
 
 
 # ---- share link (pure) ----
@@ -46,6 +47,13 @@ def decode_net(token: str) -> NetworkConfig:
     except zlib.error:
         raise ConfigError("the link's net value is not zlib-compressed data (it may have been cut short)") from None
     return from_json(text)
+
+
+def parse_upload(data: bytes) -> NetworkConfig:
+    """A config file's bytes (at most 1 MB) as a validated config."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ConfigError(f"the file is {len(data):,} bytes; the limit is 1 MB")
+    return from_json(data)
 
 
 def materialise(config: NetworkConfig) -> NetworkConfig:

@@ -63,18 +63,15 @@ with tab_anim:
 
 with tab_steps:
     plan = steps(L)
-    ss.step = min(ss.get("step", 0), len(plan) - 1)
+    if not 1 <= ss.get("step_slider", 0) <= len(plan):  # first visit, or the network lost layers
+        ss.step_slider = min(ss.get("step", 0), len(plan) - 1) + 1
 
     def _move(d: int) -> None:
-        ss.step = max(0, min(len(plan) - 1, ss.step + d))
-        ss.step_slider = ss.step + 1
+        ss.step_slider = max(1, min(len(plan), ss.step_slider + d))
 
     b1, b2, b3 = st.columns([1, 6, 1])
-    b1.button(t("prev", lang), on_click=_move, args=(-1,), disabled=ss.step == 0, width="stretch")
-    b3.button(t("next", lang), on_click=_move, args=(1,), disabled=ss.step == len(plan) - 1,
-              width="stretch")  # fmt: skip
-    if ss.get("step_slider") != ss.step + 1:
-        ss.step_slider = ss.step + 1
+    b1.button(t("prev", lang), on_click=_move, args=(-1,), disabled=ss.step_slider == 1, width="stretch")
+    b3.button(t("next", lang), on_click=_move, args=(1,), disabled=ss.step_slider == len(plan), width="stretch")
     k = b2.slider(t("step", lang), 1, len(plan), key="step_slider", label_visibility="collapsed") - 1
     ss.step = k
     step = plan[k]

@@ -1,0 +1,59 @@
+"""Helpers for Streamlit AppTest page tests."""
+
+import json
+
+import numpy as np
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+from engine.network import run_pass
+
+
+def app(query: dict | None = None, run: bool = True) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    if run:
+        at.run()
+    return at
+
+
+def key(at: AppTest, name: str) -> str:
+    return f"b{at.session_state['builder_rev']}_{name}"
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+
+
+def figure(at: AppTest, index: int = 0) -> dict:
+    charts = at.get("plotly_chart")
+    return json.loads(charts[index].proto.spec)
+
+
+def trace(fig: dict, name: str) -> dict:
+    (t,) = [d for d in fig["data"] if d.get("name") == name]
+    return t
+
+
+def decode(v):
+    """plotly 7 sends numpy arrays as typed base64 ('bdata'); lists stay lists."""
+    if isinstance(v, dict) and "bdata" in v:
+        import base64
+
+        arr = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+        return arr.reshape(v["shape"]) if "shape" in v else arr
+    return v
+
+
+def assert_figure_matches_engine(at: AppTest) -> None:
+    cfg = at.session_state["config"]
+    r = run_pass(cfg)
+    s = at.session_state["sample"]
+    neurons = trace(figure(at), "neurons")
+    cd = neurons["customdata"]
+    k = cfg.layers[0]
+    for l, rec in enumerate(r.layers, start=1):
+        for i in range(cfg.layers[l]):
+            assert cd[k] == [l, i, rec.z[s, i], rec.a[s, i], rec.delta[s, i]]
+            k += 1

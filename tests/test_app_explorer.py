@@ -1,0 +1,227 @@
+"""The explorer page through Streamlit's AppTest: every control changes the pass, state survives."""
+
+import json
+
+import numpy as np
+import pytest
+from apptest_helpers import app, assert_figure_matches_engine, figure, key, no_exception, trace
+
+from engine.config import from_dict
+from engine.network import run_pass
+from engine.presets import PRESETS, preset
+from ui.state import encode_net, materialise
+
+
+def test_opens_on_the_ng_network_with_its_numbers():
+    at = app()
+    no_exception(at)
+    cfg = at.session_state["config"]
+    assert cfg.layers == (3, 4, 4, 3) and cfg.loss == "bce" and cfg == materialise(preset("ng_3443"))
+    assert_figure_matches_engine(at)
+    fig = figure(at)
+    assert len(fig["frames"]) == 9
+    assert "J = " in " ".join(a["text"] for a in fig["layout"]["annotations"])
+
+
+def test_structure_controls_change_the_pass():
+    at = app()
+    at.slider(key=key(at, "hidden")).set_value(1).run()
+    no_exception(at)
+    assert at.session_state["config"].layers == (3, 4, 3)
+    at.slider(key=key(at, "w1")).set_value(6).run()
+    assert at.session_state["config"].layers == (3, 6, 3)
+    at.selectbox(key=key(at, "act1")).set_value("relu").run()
+    assert at.session_state["config"].activations == ("relu", "sigmoid")
+    at.slider(key=key(at, "w0")).set_value(2).run()
+    at.slider(key=key(at, "wout")).set_value(2).run()
+    cfg = at.session_state["config"]
+    assert cfg.layers == (2, 6, 2) and len(cfg.x[0]) == 2 and len(cfg.y[0]) == 2
+    at.selectbox(key=key(at, "pair")).set_value(("softmax", "cross_entropy")).run()
+    cfg = at.session_state["config"]
+    assert cfg.activations[-1] == "softmax" and cfg.loss == "cross_entropy" and sum(cfg.y[0]) == 1
+    no_exception(at)
+    assert_figure_matches_engine(at)
+
+
+def test_data_controls_change_the_pass():
+    at = app()
+    before = run_pass(at.session_state["config"]).loss
+    at.slider(key=key(at, "x0_0_-3.0_3.0")).set_value(2.5).run()
+    cfg = at.session_state["config"]
+    assert cfg.x[0][0] == 2.5 and run_pass(cfg).loss != before
+    at.slider(key=key(at, "y0_1_0.0_1.0")).set_value(0.7).run()
+    assert at.session_state["config"].y[0][1] == 0.7
+    at.slider(key=key(at, "m")).set_value(3).run()
+    cfg = at.session_state["config"]
+    assert cfg.m == 3 and cfg.x[0][0] == 2.5  # the first sample is kept
+    at.slider(key="sample_pick").set_value(3).run()
+    assert at.session_state["sample"] == 2
+    assert_figure_matches_engine(at)  # the figure shows sample 3
+    at.slider(key=key(at, "l2")).set_value(1.5).run()
+    cfg = at.session_state["config"]
+    r = run_pass(cfg)
+    assert cfg.l2 == 1.5 and r.loss > r.data_loss
+    no_exception(at)
+
+
+def test_init_controls_redraw_the_weights():
+    at = app()
+    W0 = at.session_state["config"].weights
+    at.button(key=key(at, "new_weights")).click().run()
+    cfg = at.session_state["config"]
+    assert cfg.init.seed == 1 and cfg.weights != W0
+    at.selectbox(key=key(at, "scheme")).set_value("zeros").run()
+    assert all(v == 0 for w in at.session_state["config"].weights for row in w for v in row)
+    at.selectbox(key=key(at, "scheme")).set_value("constant").run()
+    at.number_input(key=key(at, "value_constant")).set_value(0.3).run()
+    cfg = at.session_state["config"]
+    assert cfg.init.value == 0.3 and all(v == 0.3 for w in cfg.weights for row in w for v in row)
+    no_exception(at)
+
+
+def test_hand_edited_weights_survive_other_edits():
+    at = app()
+    editor = f"W1_4x3_r{at.session_state['weights_rev']}"
+    at.session_state[editor] = {"edited_rows": {0: {"1": 12.0}, 2: {"b": -0.5}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    no_exception(at)
+    cfg = at.session_state["config"]
+    assert cfg.weights[0][0][0] == 12.0 and cfg.biases[0][2] == -0.5
+    at.slider(key=key(at, "x0_1_-3.0_3.0")).set_value(0.4).run()
+    at.selectbox(key=key(at, "act2")).set_value("tanh").run()
+    at.slider(key=key(at, "w2")).set_value(5).run()  # reshapes W^2 and W^3, not W^1
+    at.slider(key=key(at, "l2")).set_value(0.5).run()
+    cfg = at.session_state["config"]
+    assert cfg.weights[0][0][0] == 12.0 and cfg.biases[0][2] == -0.5 and cfg.x[0][1] == 0.4
+    assert cfg.layers == (3, 4, 5, 3) and cfg.activations[1] == "tanh"
+    assert_figure_matches_engine(at)
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_presets(name):
+    at = app()
+    at.selectbox(key="preset_pick").set_value(name).run()
+    no_exception(at)
+    assert at.session_state["config"] == materialise(preset(name))
+    assert_figure_matches_engine(at)
+
+
+def test_preset_link():
+    at = app({"preset": "testnet_342"})
+    no_exception(at)
+    assert at.session_state["config"] == materialise(preset("testnet_342"))
+
+
+def test_step_by_step_walks_every_step_forward_and_back():
+    at = app()
+    seen = []
+    for _ in range(11):
+        seen.append(at.subheader[0].value)
+        assert len(at.latex) >= 2
+        nxt = [b for b in at.button if b.label.startswith("Next")][0]
+        if nxt.disabled:
+            break
+        nxt.click().run()
+        no_exception(at)
+    assert len(seen) == 11 and seen[0].startswith("1/11") and seen[-1].startswith("11/11")
+    assert "Update" in seen[-1] and "Backward" in seen[5]
+    prev = [b for b in at.button if b.label.startswith("◀")][0]
+    prev.click().run()
+    assert at.subheader[0].value.startswith("10/11")
+    at.slider(key="step_slider").set_value(5).run()
+    assert at.subheader[0].value.startswith("5/11")
+    assert any("a - y" in x.value or "a^{3} - y" in x.value for x in at.latex)
+    assert any("a − y" in i.value for i in at.info)  # the sigmoid + cross-entropy cancellation note
+
+
+def test_share_link_round_trip_with_values_outside_the_sliders():
+    d = {
+        "layers": [2, 30, 3],
+        "activations": ["leaky_relu", "softmax"],
+        "loss": "mse",
+        "x": [[7.5, -0.123]],
+        "y": [[0.2, -4.0, 9.0]],
+        "l2": 12.5,
+        "init": {"scheme": "normal", "seed": 9, "value": 2.0},
+        "weights": [np.full((30, 2), 12.0).tolist(), np.full((3, 30), -0.25).tolist()],
+        "biases": [[0.0] * 30, [1.0, 2.0, 3.0]],
+    }
+    cfg = from_dict(d)
+    at = app({"net": encode_net(cfg)})
+    no_exception(at)
+    assert at.session_state["config"] == cfg  # exactly as written: nothing clamped
+    assert at.slider(key=key(at, "w1")).max >= 30
+    at.slider(key=key(at, "l2")).set_value(12.5)  # the widened range holds it
+    at.run()
+    assert at.session_state["config"] == cfg
+    assert_figure_matches_engine(at)
+
+
+@pytest.mark.parametrize(
+    "token", ["%%%", "abc", "eJzLSM3JyVcozy_KSQEAGgQEXQ", encode_net(preset("ng_3443"))[:-12], "A" * 50]
+)
+def test_malformed_links_show_a_message_and_the_default(token):
+    at = app({"net": token})
+    no_exception(at)
+    assert at.session_state["config"] == materialise(preset("ng_3443"))
+    assert any("link could not be opened" in e.value for e in at.error)
+
+
+def test_unknown_preset_link():
+    at = app({"preset": "nope"})
+    no_exception(at)
+    assert any("no preset" in e.value for e in at.error)
+
+
+def test_chinese_from_the_link_and_the_switch():
+    at = app({"lang": "zh"})
+    no_exception(at)
+    assert "反向传播" in at.markdown[0].value
+    assert any(t.label == "逐步讲解" for t in at.tabs)
+    at.selectbox(key="lang").set_value("en").run()
+    assert "Backprop Explorer" in at.markdown[0].value
+    at.selectbox(key="lang").set_value("zh").run()
+    no_exception(at)
+    labels = " ".join(s.label for s in at.sidebar.slider)
+    assert "隐藏层" in labels
+
+
+def test_ng_notation_everywhere():
+    at = app({"notation": "ng"})
+    at.slider(key="step_slider").set_value(6).run()
+    no_exception(at)
+    assert any(r"\Theta^{(3)}" in x.value and r"\delta^{(3)}" in x.value for x in at.latex)
+
+
+def test_upload_valid_and_malformed_files():
+    at = app()
+    upload_key = "upload_0"
+    good = json.dumps(PRESETS["xor_221"]).encode()
+    at.file_uploader(key=upload_key).set_value(("xor.json", good, "application/json")).run()
+    no_exception(at)
+    assert at.session_state["config"] == materialise(preset("xor_221"))
+    before = at.session_state["config"]
+    for name, data in [
+        ("bad.json", b"{not json"),
+        ("shape.json", json.dumps(dict(PRESETS["ng_3443"], layers=[3, 2])).encode()),
+        ("big.json", b" " * 1_000_001),
+    ]:
+        key_now = f"upload_{at.session_state['upload_rev']}"
+        at.file_uploader(key=key_now).set_value((name, data, "application/json")).run()
+        no_exception(at)
+        assert at.session_state["config"] == before  # nothing lost
+        assert any(name in e.value and "unchanged" in e.value for e in at.error)
+
+
+def test_colour_controls_and_table():
+    at = app()
+    at.segmented_control(key="nodes").set_value("delta").run()
+    neurons = trace(figure(at), "neurons")
+    r = run_pass(at.session_state["config"])
+    assert neurons["marker"]["color"] is not None
+    at.segmented_control(key="edges").set_value("W").run()
+    no_exception(at)
+    df = at.dataframe[0].value
+    assert len(df) == 14 and np.isclose(df["δ"].iloc[-1], r.layers[-1].delta[0, -1])
+    wt = at.dataframe[1].value
+    assert len(wt) == 12 + 4 + 16 + 4 + 12 + 3

@@ -47,21 +47,33 @@ edges = (
     )
     or "dW"
 )
-ms = c3.select_slider(t("speed", lang), [150, 300, 600, 1000, 1500], value=600, key="frame_ms")
+ms = c3.select_slider(t("speed", lang), [150, 300, 500, 800, 1200, 2000], value=500, key="frame_ms")
 digits = c4.select_slider(t("precision", lang), [2, 3, 4, 5, 6], value=3, key="digits")
 view = View(sample=ss.sample, nodes=nodes, edges=edges, notation=ss.notation, lang=lang, frame_ms=ms,
             digits=digits, large=ss.get("large", False))  # fmt: skip
 legend = t("legend_nodes", lang, q=t("q_" + nodes, lang)) + " · " + t("legend_edges_" + edges, lang)
 n_edges = sum(rec.W.size for rec in result.layers)
 
-tab_anim, tab_steps, tab_table = st.tabs([t("tab_animation", lang), t("tab_steps", lang), t("tab_table", lang)])
-with tab_anim:
+# One view at a time (not st.tabs): hidden tabs would still build and draw their figures on every change.
+VIEWS = ["animation", "steps", "table"]
+mode = (
+    st.segmented_control(
+        " ",
+        VIEWS,
+        default="animation",
+        key="view",
+        label_visibility="collapsed",
+        format_func=lambda v: t({"animation": "tab_animation", "steps": "tab_steps", "table": "tab_table"}[v], lang),
+    )
+    or "animation"
+)
+if mode == "animation":
     st.plotly_chart(animated_figure(result, view), key="network", theme=None, config={"displayModeBar": False})
     st.caption(legend)
     if n_edges > 1000:
         st.info(t("big_net_note", lang, edges=n_edges))
 
-with tab_steps:
+elif mode == "steps":
     plan = steps(L)
     if not 1 <= ss.get("step_slider", 0) <= len(plan):  # first visit, or the network lost layers
         ss.step_slider = min(ss.get("step", 0), len(plan) - 1) + 1
@@ -119,7 +131,7 @@ with tab_steps:
             st.caption(t("note_update_l2", lang))
     st.caption(legend)
 
-with tab_table:
+else:
     st.markdown(f"**{t('table_neurons', lang, s=ss.sample + 1)}**")
     nt = neuron_table(result, ss.sample, N, lang)
     st.dataframe(nt, hide_index=True, width="stretch")

@@ -81,6 +81,7 @@ def test_init_controls_redraw_the_weights():
 
 def test_hand_edited_weights_survive_other_edits():
     at = app()
+    at.toggle(key="edit_weights").set_value(True).run()
     editor = f"W1_4x3_r{at.session_state['weights_rev']}"
     at.session_state[editor] = {"edited_rows": {0: {"1": 12.0}, 2: {"b": -0.5}}, "added_rows": [], "deleted_rows": []}
     at.run()
@@ -114,6 +115,7 @@ def test_preset_link():
 
 def test_step_by_step_walks_every_step_forward_and_back():
     at = app()
+    at.segmented_control(key="view").set_value("steps").run()
     seen = []
     for _ in range(11):
         seen.append(at.subheader[0].value)
@@ -177,7 +179,7 @@ def test_chinese_from_the_link_and_the_switch():
     at = app({"lang": "zh"})
     no_exception(at)
     assert "反向传播" in at.markdown[0].value
-    assert any(t.label == "逐步讲解" for t in at.tabs)
+    assert "逐步讲解" in at.segmented_control(key="view").options
     at.selectbox(key="lang").set_value("en").run()
     assert "Backprop Explorer" in at.markdown[0].value
     at.selectbox(key="lang").set_value("zh").run()
@@ -188,6 +190,7 @@ def test_chinese_from_the_link_and_the_switch():
 
 def test_ng_notation_everywhere():
     at = app({"notation": "ng"})
+    at.segmented_control(key="view").set_value("steps").run()
     at.slider(key="step_slider").set_value(6).run()
     no_exception(at)
     assert any(r"\Theta^{(3)}" in x.value and r"\delta^{(3)}" in x.value for x in at.latex)
@@ -220,6 +223,7 @@ def test_colour_controls_and_table():
     r = run_pass(at.session_state["config"])
     assert neurons["marker"]["color"] is not None
     at.segmented_control(key="edges").set_value("W").run()
+    at.segmented_control(key="view").set_value("table").run()
     no_exception(at)
     df = at.dataframe[0].value
     assert len(df) == 14 and np.isclose(df["δ"].iloc[-1], r.layers[-1].delta[0, -1])

@@ -9,6 +9,13 @@ from ui import controls, editors, state
 from ui.i18n import LANGS, t
 from viz.notation import Notation
 
+# Presentation mode: everything a class reads from the back row grows, not only the figure.
+PRESENTATION_CSS = """<style>
+[data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] button { font-size: 1.3rem !important; }
+[data-testid="stMain"] .katex { font-size: 1.45em !important; }
+[data-testid="stMain"] h3 { font-size: 2.1rem !important; }
+</style>"""
+
 
 def _load_preset() -> None:
     name = st.session_state.preset_pick
@@ -26,6 +33,8 @@ def sidebar() -> None:
         c2.selectbox(t("notation", lang), ["lee", "ng"], format_func=lambda n: t("notation_" + n, lang),
                      key="notation")  # fmt: skip
         st.toggle(t("presentation", lang), key="large")
+        if ss.get("large"):
+            st.html(PRESENTATION_CSS)
         names = list(PRESETS) + ["custom"]
         if ss.get("preset_pick") not in names:
             ss.preset_pick = "ng_3443"
@@ -39,9 +48,10 @@ def sidebar() -> None:
         with st.expander(t("init", lang), expanded=False):
             init = controls.init_controls(cfg, lang)
         W, b, redrawn = controls.reconcile_weights(cfg, widths, init)
-        with st.expander(t("edit_weights", lang), expanded=False):
-            if redrawn:  # the editors must show the new draw: they start again at a new revision
-                ss.weights_rev += 1
+        if redrawn:  # the editors must show the new draw: they start again at a new revision
+            ss.weights_rev += 1
+        # a toggle rather than an expander: closed editors are then not built (and sent) on every change
+        if st.toggle(t("edit_weights", lang), key="edit_weights"):
             W, b = editors.weight_editor(widths, W, b, Notation(ss.notation), lang)
         new = controls.compose(cfg, widths, acts, loss, x, y, l2, init, W, b)
         if new is not None and new != cfg:

@@ -93,7 +93,7 @@ def loss_eq(r: PassResult, s: int, N: Notation, digits: int) -> tuple[str, str]:
     else:
         dgen = rf"{dL} = \frac{{\partial \ell}}{{\partial {zL}}} = {aL} - y"
         dnum = rf"{dL} = {bmat(a, digits)} - {bmat(y, digits)}"
-    general = rf"{ell}, \qquad {cost} \\[4pt] {dgen}"
+    general = aligned(ell.replace(" = ", " &= ", 1), cost.replace(" = ", " &= ", 1), dgen.replace(" = ", " &= ", 1))
     reg = rf" + \frac{{{num(r.l2, digits)}}}{{2\cdot{r.m}}}\sum\lVert W\rVert^2" if r.l2 else ""
     cost_num = (rf"\frac{{1}}{{{r.m}}}\sum_i \ell_i" if r.m > 1 else r"\ell_1") + rf"{reg} = {num(r.loss, digits + 1)}"
     nums = aligned(

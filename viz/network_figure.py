@@ -178,7 +178,7 @@ def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -
     text = np.where(stage.node_lit & np.isfinite(vals), fmt(np.nan_to_num(vals), view.digits), "")
     upd = {
         "marker": {
-            "color": vals,
+            "color": [None if np.isnan(v) else v for v in vals.tolist()],  # raw values; null: no such quantity
             "colorscale": theme.DIVERGING if stage.diverging else theme.SEQUENTIAL,
             "cmin": lo, "cmax": hi,
             "opacity": np.where(stage.node_lit, 1.0, theme.INACTIVE_OPACITY),
@@ -269,8 +269,9 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
     edges = {
         "type": "scatter", "mode": "markers", "name": "edges", "showlegend": False,
         "x": geo.mid_x, "y": geo.mid_y,
-        "customdata": np.column_stack([geo.edge_layer, geo.edge_i, geo.edge_j, w, dW]),
-        "marker": {"size": 9, "opacity": 0.02 if E <= theme.HOVER_MAX_EDGES else 0, "color": ev,
+        # plain lists, not typed arrays: the browser's gd.data then holds the numbers themselves
+        "customdata": np.column_stack([geo.edge_layer, geo.edge_i, geo.edge_j, w, dW]).tolist(),
+        "marker": {"size": 9, "opacity": 0.02 if E <= theme.HOVER_MAX_EDGES else 0, "color": ev.tolist(),
                    "colorscale": theme.DIVERGING, "cmin": -emax, "cmax": emax,
                    "colorbar": {"title": {"text": t("e_" + view.edges, view.lang), "side": "right"}, "x": -0.02,
                                 "xanchor": "right", "len": 0.8, "thickness": 14},

@@ -1,0 +1,180 @@
+"""UI latency in real headless Chromium against `streamlit run app.py` (medians of >= 10 runs).
+
+Measures, for the default network and a ~1,000-edge network (8-16-16-16-8):
+- slider change -> chart painted (a sidebar slider moved by the keyboard until the neurons trace
+  carries the new value and the next animation frame has been painted);
+- cold load -> first chart painted (a fresh page);
+- playback: every frame shown, interval vs the chosen frame duration, and the longest main-thread
+  task between frame changes (PerformanceObserver 'longtask').
+Run: .venv/bin/python bench/ui_latency.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser.conftest import FLAGS, free_port, start_server  # noqa: E402
+
+from engine.config import from_dict  # noqa: E402
+from ui.state import encode_net  # noqa: E402
+
+BIG = {"layers": [8, 16, 16, 16, 8], "activations": ["relu", "relu", "relu", "sigmoid"], "loss": "bce",
+       "x": [[0.5, -1.0, 2.0, 0.3, -0.2, 1.1, 0.7, -0.4]], "y": [[1, 0, 0, 0, 0, 0, 0, 1]],
+       "init": {"scheme": "he", "seed": 1}}  # fmt: skip
+
+PAINTED_AFTER_CHANGE = """(before) => new Promise(resolve => {
+  const t0 = window.__t0;
+  function poll() {
+    const gd = document.querySelector('.js-plotly-plot');
+    const t = gd && gd.data && gd.data.find(d => d.name === 'neurons');
+    if (t && t.customdata[0][3] !== before) {
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+    } else { requestAnimationFrame(poll); }
+  }
+  poll();
+})"""
+
+PLAYBACK = """(nframes) => new Promise(resolve => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const frames = [], tasks = [];
+  const obs = new PerformanceObserver(list => {
+    for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+  });
+  obs.observe({type: 'longtask', buffered: false});
+  gd.on('plotly_animatingframe', e => frames.push([e.name, performance.now()]));
+  gd.on('plotly_animated', () => setTimeout(() => { obs.disconnect(); resolve({frames, tasks}); }, 200));
+  document.querySelector('.js-plotly-plot .updatemenu-button').dispatchEvent(new MouseEvent('click', {bubbles: true}));
+})"""
+
+
+def run(runs: int) -> dict:
+    import shutil
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    proc = start_server(port)
+    base = f"http://127.0.0.1:{port}"
+    out = {}
+    try:
+        with sync_playwright() as p:
+            ctx = p.chromium.launch_persistent_context(
+                tempfile.mkdtemp(),
+                executable_path=shutil.which("chromium"),
+                headless=True,
+                args=FLAGS,
+                viewport={"width": 1280, "height": 800},
+            )
+            for name, url, ms in (
+                ("default 3-4-4-3 (40 edges)", base, 300),
+                ("8-16-16-16-8 (768 edges)", f"{base}/?net={encode_net(from_dict(BIG))}", 500),
+            ):
+                loads, slider = [], []
+                for _ in range(runs):
+                    pg = ctx.new_page()
+                    pg.goto(url)
+                    pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=60_000)
+                    loads.append(
+                        pg.evaluate("() => new Promise(r => requestAnimationFrame(() => r(performance.now())))")
+                    )  # since navigation
+                    pg.wait_for_timeout(800)
+                    for _ in range(2):
+                        before = pg.evaluate(
+                            "() => document.querySelector('.js-plotly-plot').data.find("
+                            "d => d.name === 'neurons').customdata[0][3]"
+                        )
+                        x1 = pg.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
+                        x1.focus()
+                        pg.evaluate("() => { window.__t0 = performance.now(); }")
+                        x1.press("ArrowRight")
+                        slider.append(pg.evaluate(PAINTED_AFTER_CHANGE, before))
+                        pg.wait_for_timeout(600)
+                    pg.close()
+                pg = ctx.new_page()
+                pg.goto(url)
+                pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=60_000)
+                pg.locator('[data-testid="stMain"] input[type="range"]').first.wait_for()
+                _set_speed(pg, ms)
+                play = []
+                for _ in range(max(3, runs // 3)):
+                    res = pg.evaluate(PLAYBACK, 0)
+                    play.append(res)
+                    pg.wait_for_timeout(500)
+                pg.close()
+                out[name] = {"cold_load_ms": loads, "slider_to_paint_ms": slider, "playback": play, "frame_ms": ms}
+            ctx.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return out
+
+
+def _set_speed(pg, ms: int) -> None:
+    """Move the 'ms per frame' select slider to ms with the keyboard, then wait for the rerun."""
+    from browser.conftest import wait_idle
+
+    speeds = [150, 300, 500, 800, 1200, 2000]  # the explorer's choices; 500 is the default
+    slider = (
+        pg.locator('[data-testid="stMain"] [data-testid="stSlider"]')
+        .filter(has_text="ms per frame")
+        .locator('input[type="range"]')
+    )
+    slider.focus()
+    for _ in range(speeds.index(500) - speeds.index(ms)):
+        slider.press("ArrowLeft")
+    for _ in range(speeds.index(ms) - speeds.index(500)):
+        slider.press("ArrowRight")
+    wait_idle(pg)
+    pg.wait_for_timeout(1500)
+
+
+def summarise(out: dict) -> None:
+    targets = {"default 3-4-4-3 (40 edges)": 150, "8-16-16-16-8 (768 edges)": 300}
+    print(f"{'network':30} {'slider->paint p50':>18} {'target':>7} {'ratio':>6} {'cold load p50':>14} {'ratio':>6}")
+    for name, r in out.items():
+        s50 = statistics.median(r["slider_to_paint_ms"])
+        c50 = statistics.median(r["cold_load_ms"])
+        print(
+            f"{name:30} {s50:15.0f} ms {targets[name]:4d} ms {s50 / targets[name]:6.2f} {c50:11.0f} ms"
+            f" {c50 / 2500:6.2f}"
+        )
+    print("\nplayback (every frame shown? intervals vs the chosen duration; longest main-thread task between frames)")
+    for name, r in out.items():
+        ms = r["frame_ms"]
+        for k, p in enumerate(r["playback"]):
+            names = [f[0] for f in p["frames"]]
+            gaps = np.diff([f[1] for f in p["frames"]])
+            within = np.mean(np.abs(gaps - ms) <= 0.1 * ms) if len(gaps) else 0.0
+            t0, t1 = (p["frames"][0][1], p["frames"][-1][1]) if p["frames"] else (0, 0)
+            longest = max([d for s, d in p["tasks"] if t0 <= s <= t1] or [0])
+            print(
+                f"  {name:28} run {k + 1}: frames {len(names)} in order {names == sorted(names, key=int)}, "
+                f"median interval {np.median(gaps):.0f} ms (target {ms}), {within:.0%} within 10%, "
+                f"longest task {longest:.0f} ms"
+            )
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=10)
+    args = ap.parse_args()
+    out = run(args.runs)
+    res = ROOT / "bench" / "results"
+    res.mkdir(exist_ok=True)
+    (res / "ui_latency.json").write_text(json.dumps(out, indent=1))
+    summarise(out)
+
+
+if __name__ == "__main__":
+    main()

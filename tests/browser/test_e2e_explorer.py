@@ -1,0 +1,129 @@
+"""The explorer in real headless Chromium against `streamlit run app.py`."""
+
+import json
+
+import numpy as np
+import pytest
+
+from browser.conftest import no_exception, open_app, shot, trace_data, wait_idle
+from engine.config import from_dict
+from engine.network import run_pass
+from engine.presets import PRESETS, preset
+from ui.state import encode_net, materialise
+
+TESTNET_LIKE = {"layers": [2, 5, 3], "activations": ["tanh", "softmax"], "loss": "cross_entropy",
+                "x": [[7.5, -1.25]], "y": [[0, 0, 1]], "l2": 0.3, "init": {"scheme": "he", "seed": 11}}  # fmt: skip
+
+
+def assert_plot_is_the_engine(page, cfg):
+    r = run_pass(cfg)
+    neurons = trace_data(page, "neurons")
+    cd = neurons["customdata"]
+    k = cfg.layers[0]
+    for i in range(k):
+        assert cd[i][3] == pytest.approx(r.x[0, i], rel=1e-12)
+    for l, rec in enumerate(r.layers, start=1):
+        for i in range(cfg.layers[l]):
+            assert cd[k][:2] == [l, i]
+            assert np.allclose(cd[k][2:], [rec.z[0, i], rec.a[0, i], rec.delta[0, i]], rtol=1e-12, atol=0)
+            k += 1
+    edges = trace_data(page, "edges")["customdata"]
+    dW = np.concatenate([rec.dW.ravel() for rec in r.layers])
+    assert np.allclose([e[4] for e in edges], dW, rtol=1e-12, atol=0)
+    return neurons
+
+
+def test_share_link_opens_the_exact_network_and_plots_the_engines_numbers(server, page):
+    cfg = from_dict(TESTNET_LIKE)
+    open_app(page, f"{server}/?net={encode_net(cfg)}")
+    no_exception(page)
+    neurons = assert_plot_is_the_engine(page, materialise(cfg))
+    assert neurons["frames"] == 2 * 2 + 3
+    assert page.get_by_text("7.50").count() >= 1  # the widened x slider shows 7.5, not a clamped 3
+    shot(page, "explorer-link-1280x800")
+
+
+def test_moving_a_slider_changes_the_chart(server, page):
+    open_app(page, server)
+    before = trace_data(page, "neurons")["customdata"]
+    slider = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
+    slider.focus()
+    for _ in range(10):
+        slider.press("ArrowRight")
+    wait_idle(page)
+    page.wait_for_function(
+        "(b) => { const gd = document.querySelector('.js-plotly-plot');"
+        " const t = gd.data.find(d => d.name === 'neurons'); return t.customdata[0][3] !== b; }",
+        arg=before[0][3], timeout=20_000,
+    )  # fmt: skip
+    after = trace_data(page, "neurons")["customdata"]
+    assert after[0][3] == pytest.approx(0.6) and after[5] != before[5]
+    cfg = materialise(preset("ng_3443")).replace(x=[[0.6, -1.0, 2.0]])
+    assert_plot_is_the_engine(page, cfg)
+    no_exception(page)
+
+
+def test_play_shows_every_frame(server, page):
+    open_app(page, server)
+    page.evaluate("""() => { window.__frames = []; const gd = document.querySelector('.js-plotly-plot');
+        gd.on('plotly_animatingframe', e => window.__frames.push([e.name, performance.now()])); }""")
+    page.locator(".js-plotly-plot .updatemenu-button").first.click()
+    page.wait_for_function("() => window.__frames.length >= 9", timeout=30_000)
+    frames = page.evaluate("window.__frames")
+    assert [f[0] for f in frames] == [str(k) for k in range(9)]
+    gaps = np.diff([f[1] for f in frames])
+    assert np.median(gaps) == pytest.approx(500, rel=0.25)  # the chosen speed, loosely (not a benchmark)
+    page.wait_for_timeout(700)
+    assert trace_data(page, "neurons")["title"] == "All gradients"
+    shot(page, "explorer-played")
+    no_exception(page)
+
+
+def test_switch_to_chinese_and_step_through(server, page):
+    open_app(page, server)
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="简体中文").click()
+    wait_idle(page)
+    page.get_by_text("反向传播探索器").first.wait_for(timeout=20_000)
+    page.get_by_text("逐步讲解", exact=True).click()
+    wait_idle(page)
+    for _ in range(4):
+        page.get_by_role("button", name="下一步 ▶").click()
+        wait_idle(page)
+    page.get_by_text("损失与输出层误差").first.wait_for(timeout=20_000)
+    assert page.locator(".katex").count() >= 2
+    shot(page, "explorer-zh-step5")
+    no_exception(page)
+
+
+def test_malformed_link_and_file_keep_a_working_network(server, page, tmp_path):
+    open_app(page, f"{server}/?net=not-a-network")
+    page.get_by_text("could not be opened").first.wait_for(timeout=20_000)
+    assert_plot_is_the_engine(page, materialise(preset("ng_3443")))
+    page.get_by_text("Save and share").click()
+    bad = tmp_path / "broken.json"
+    bad.write_text(json.dumps(dict(PRESETS["xor_221"], layers=[2, 2])))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.get_by_text("Could not open broken.json").first.wait_for(timeout=20_000)
+    wait_idle(page)
+    assert_plot_is_the_engine(page, materialise(preset("ng_3443")))
+    good = tmp_path / "xor.json"
+    good.write_text(json.dumps(PRESETS["xor_221"]))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(good))
+    page.get_by_text("Opened xor.json").first.wait_for(timeout=20_000)
+    wait_idle(page)
+    assert_plot_is_the_engine(page, materialise(preset("xor_221")))
+    no_exception(page)
+
+
+def test_projector_size_presentation_mode(server, browser_context):
+    pg = browser_context.new_page()
+    pg.js_errors = []
+    pg.set_viewport_size({"width": 1920, "height": 1080})
+    open_app(pg, f"{server}/?preset=testnet_342")
+    pg.get_by_text("Presentation mode (large text)").click()
+    wait_idle(pg)
+    shot(pg, "explorer-projector-1920x1080")
+    assert trace_data(pg, "neurons")["customdata"][-1][0] == 2
+    no_exception(pg)
+    pg.close()

@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("file", metavar="FILE", help="config JSON file, or - for standard input")
     sg = sub.add_parser("gradcheck", help="backprop against centred differences; prints relative errors")
     sg.add_argument("file", metavar="FILE", help="config JSON file, or - for standard input")
-    sg.add_argument("--eps", type=float, default=1e-6, help="finite-difference step (default 1e-6)")
+    sg.add_argument("--eps", type=float, default=1e-5, help="finite-difference step (default 1e-5)")
     st = sub.add_parser("train", help="train and print the loss history and the trained config")
     st.add_argument("file", metavar="FILE", help="config JSON file, or - for standard input")
     st.add_argument("--steps", type=int, required=True, help="number of steps (iterations for lbfgs/tnc)")

@@ -89,7 +89,7 @@ def _batched_cost(params: Params, k: int, Wb, bb, a_prev, activations, loss, l2,
     return J
 
 
-def numeric_gradient(params: Params, activations, loss, l2, x, y, eps=1e-6, on_progress=None):
+def numeric_gradient(params: Params, activations, loss, l2, x, y, eps=1e-5, on_progress=None):
     """Centred-difference dJ/dW^l and dJ/db^l for every layer: list of (dW, db)."""
     _, As = forward(params, activations, x)
     total = sum(W.size + b.size for W, b in params)
@@ -118,7 +118,7 @@ def numeric_gradient(params: Params, activations, loss, l2, x, y, eps=1e-6, on_p
     return out
 
 
-def gradcheck(params: Params, activations, loss, l2, x, y, eps=1e-6, skip_gprime=None, on_progress=None):
+def gradcheck(params: Params, activations, loss, l2, x, y, eps=1e-5, skip_gprime=None, on_progress=None):
     """Backprop (optionally with a planted bug) against centred differences."""
     result = pass_arrays(params, activations, loss, l2, x, y, skip_gprime)
     numeric = numeric_gradient(params, activations, loss, l2, x, y, eps, on_progress)

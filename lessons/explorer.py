@@ -21,7 +21,7 @@ state.show_flash()
 
 result = current_pass()
 L = len(result.layers)
-N = Notation(ss.notation)
+N = Notation(state.notation())
 
 SYMBOLS = {"a": "a", "z": "z", "gp": "g′(z)", "delta": "δ", "dW": "∂J/∂w", "W": "w"}
 c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
@@ -49,7 +49,7 @@ edges = (
 )
 ms = c3.select_slider(t("speed", lang), [150, 300, 500, 800, 1200, 2000], value=500, key="frame_ms")
 digits = c4.select_slider(t("precision", lang), [2, 3, 4, 5, 6], value=3, key="digits")
-view = View(sample=ss.sample, nodes=nodes, edges=edges, notation=ss.notation, lang=lang, frame_ms=ms,
+view = View(sample=ss.sample, nodes=nodes, edges=edges, notation=state.notation(), lang=lang, frame_ms=ms,
             digits=digits, large=ss.get("large", False))  # fmt: skip
 legend = t("legend_nodes", lang, q=t("q_" + nodes, lang)) + " · " + t("legend_edges_" + edges, lang)
 n_edges = sum(rec.W.size for rec in result.layers)

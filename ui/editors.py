@@ -39,7 +39,7 @@ def weight_editor(cfg_layers, W, b, notation: Notation, lang: str) -> tuple[list
 
 def share_panel(cfg: NetworkConfig, lang: str) -> None:
     """Share link, download and upload of the config JSON."""
-    base = _base_url()
+    base = base_url()
     link = f"{base}?net={state.encode_net(cfg)}" + ("&lang=zh" if lang == "zh" else "")
     st.caption(t("share_link", lang))
     st.code(link, language=None, wrap_lines=True)
@@ -49,7 +49,7 @@ def share_panel(cfg: NetworkConfig, lang: str) -> None:
     st.file_uploader(t("upload", lang), type=["json"], key=up_key, on_change=_uploaded, args=(up_key,))
 
 
-def _base_url() -> str:
+def base_url() -> str:
     try:
         url = st.context.url or ""
     except Exception:  # older servers or tests without a request: a relative link still works

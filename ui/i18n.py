@@ -177,6 +177,11 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+from ui.i18n_lessons import LESSON_STRINGS  # noqa: E402
+
+STRINGS.update(LESSON_STRINGS)
+
+
 def t(key: str, lang: str = "en", **kw) -> str:
     """The string for key in lang (English when a translation is missing), formatted with kw."""
     entry = STRINGS[key]

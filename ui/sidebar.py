@@ -27,9 +27,10 @@ def sidebar() -> None:
     """Draw the sidebar and store the (possibly) edited network in session state."""
     ss = st.session_state
     with st.sidebar:
+        for k in ("lang", "notation", "large", "preset_pick", "edit_weights"):
+            state.restore(k)
         c1, c2 = st.columns(2)
-        c1.selectbox(t("language", ss.lang), list(LANGS), format_func=LANGS.get, key="lang")
-        lang = ss.lang
+        lang = c1.selectbox(t("language", state.lang()), list(LANGS), format_func=LANGS.get, key="lang")
         c2.selectbox(t("notation", lang), ["lee", "ng"], format_func=lambda n: t("notation_" + n, lang),
                      key="notation")  # fmt: skip
         st.toggle(t("presentation", lang), key="large")
@@ -40,6 +41,8 @@ def sidebar() -> None:
             ss.preset_pick = "ng_3443"
         st.selectbox(t("preset", lang), names, format_func=lambda n: t("preset_" + n, lang), key="preset_pick",
                      on_change=_load_preset)  # fmt: skip
+        for k in ("lang", "notation", "large", "preset_pick"):
+            state.keep(k, ss[k])
         cfg = state.config()
         with st.expander(t("structure", lang), expanded=True):
             widths, acts, loss = controls.structure(cfg, lang)
@@ -51,8 +54,10 @@ def sidebar() -> None:
         if redrawn:  # the editors must show the new draw: they start again at a new revision
             ss.weights_rev += 1
         # a toggle rather than an expander: closed editors are then not built (and sent) on every change
-        if st.toggle(t("edit_weights", lang), key="edit_weights"):
-            W, b = editors.weight_editor(widths, W, b, Notation(ss.notation), lang)
+        editing = st.toggle(t("edit_weights", lang), key="edit_weights")
+        state.keep("edit_weights", editing)
+        if editing:
+            W, b = editors.weight_editor(widths, W, b, Notation(state.notation()), lang)
         new = controls.compose(cfg, widths, acts, loss, x, y, l2, init, W, b)
         if new is not None and new != cfg:
             state.set_config(new)

@@ -75,20 +75,20 @@ def init_session() -> None:
     ss.flash = []
     q = st.query_params
     lang = q.get("lang", "en")
-    ss.lang = lang if lang in LANGS else "en"
-    ss.notation = q.get("notation", "lee") if q.get("notation") in ("lee", "ng") else "lee"
+    ss._lang = lang if lang in LANGS else "en"
+    ss._notation = q.get("notation", "lee") if q.get("notation") in ("lee", "ng") else "lee"
     config = None
     if "net" in q:
         try:
             config = decode_net(q["net"])
         except ConfigError as e:
-            ss.flash.append(("error", t("bad_link", ss.lang, err=e)))
+            ss.flash.append(("error", t("bad_link", ss._lang, err=e)))
     elif "preset" in q:
         if q["preset"] in PRESETS:
             config = preset(q["preset"])
-            ss.preset_pick = q["preset"]
+            ss._preset_pick = q["preset"]
         else:
-            ss.flash.append(("error", t("bad_preset", ss.lang, name=q["preset"])))
+            ss.flash.append(("error", t("bad_preset", ss._lang, name=q["preset"])))
     ss.config = materialise(config or default_config())
     ss.sample = 0
     ss.step = 0
@@ -128,5 +128,23 @@ def show_flash() -> None:
     st.session_state.flash = []
 
 
+def restore(key: str) -> None:
+    """Before drawing a widget: bring back its value if Streamlit dropped it (it does on a page switch)."""
+    ss = st.session_state
+    if key not in ss and "_" + key in ss:
+        ss[key] = ss["_" + key]
+
+
+def keep(key: str, value) -> None:
+    """After drawing a widget: remember its value under a key no page switch clears."""
+    st.session_state["_" + key] = value
+
+
 def lang() -> str:
-    return st.session_state.get("lang", "en")
+    ss = st.session_state
+    return ss.get("lang") or ss.get("_lang", "en")
+
+
+def notation() -> str:
+    ss = st.session_state
+    return ss.get("notation") or ss.get("_notation", "lee")

@@ -48,8 +48,14 @@ def aligned(*lines: str) -> str:
     return r"\small\begin{aligned}" + r" \\[6pt] ".join(lines) + r"\end{aligned}"
 
 
+def space(*dims) -> str:
+    """The space R^{n x m} itself, for shape arithmetic."""
+    return r"\mathbb{R}^{" + r"\times".join(str(d) for d in dims) + "}"
+
+
 def shape(*dims) -> str:
-    return r"\in\mathbb{R}^{" + r"\times".join(str(d) for d in dims) + "}"
+    """'is in R^{n x m}', beside a symbol."""
+    return r"\in" + space(*dims)
 
 
 def input_eq(r: PassResult, s: int, N: Notation, digits: int) -> tuple[str, str]:

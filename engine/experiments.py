@@ -1,0 +1,112 @@
+"""Ready scenarios from the seeds: symmetry, input scaling, vanishing gradients, the loss switch, divergence.
+
+Each returns plain numbers (arrays and floats) for a chart; the configs are dicts so the app can
+load them into the builder or put them in a share link.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.config import NetworkConfig, from_dict
+from engine.network import config_params, pass_arrays, run_pass
+from engine.training import grads, sgd_step
+
+RNG_X = np.random.default_rng(2024)
+_X4 = np.round(np.random.default_rng(7).normal(size=(4, 3)), 2).tolist()
+_Y4 = [[1, 0], [0, 1], [1, 0], [0, 1]]
+
+
+def symmetry_config(scheme: str) -> dict:
+    init = {"scheme": scheme, "seed": 0} | ({"value": 0.5} if scheme == "constant" else {})
+    return {"layers": [3, 4, 2], "activations": ["sigmoid", "sigmoid"], "loss": "bce", "x": _X4, "y": _Y4,
+            "init": init}  # fmt: skip
+
+
+def symmetry(scheme: str, steps: int = 40, lr: float = 1.0) -> dict:
+    """Hidden unit k's first incoming weight W^1[k, 0] at every step, and the spread between units."""
+    cfg = from_dict(symmetry_config(scheme))
+    params = config_params(cfg)
+    x, y = np.array(cfg.x), np.array(cfg.y)
+    track = [params[0][0][:, 0].copy()]
+    for _ in range(steps):
+        _, g = grads(params, cfg.activations, cfg.loss, 0.0, x, y)
+        params = sgd_step(params, g, lr)
+        track.append(params[0][0][:, 0].copy())
+    track = np.array(track)  # (steps + 1, n_hidden)
+    a = pass_arrays(params, cfg.activations, cfg.loss, 0.0, x, y).layers[0].a
+    return {"weights": track, "spread": float(np.ptp(a, axis=1).max()), "hidden_a": a}
+
+
+def scaling_config(scale: float) -> dict:
+    x = (np.array([[0.5, -1.0, 2.0], [1.0, 0.2, -0.3]]) * scale).tolist()
+    return {"layers": [3, 4, 2], "activations": ["relu", "softmax"], "loss": "cross_entropy", "x": x,
+            "y": [[0, 1], [1, 0]], "init": {"scheme": "he", "seed": 4}}  # fmt: skip
+
+
+def input_scaling(scales=(1, 10, 1000)) -> dict:
+    """||dJ/dW^l|| for the same network with the inputs multiplied by each scale (seed 004)."""
+    norms = []
+    for s in scales:
+        r = run_pass(from_dict(scaling_config(s)))
+        norms.append([float(np.linalg.norm(rec.dW)) for rec in r.layers])
+    return {"scales": list(scales), "norms": np.array(norms)}
+
+
+def deep_config(act: str, depth: int = 8, width: int = 6) -> dict:
+    rng = np.random.default_rng(5)
+    init = "xavier" if act in ("sigmoid", "tanh") else "he"
+    return {"layers": [4] + [width] * depth + [1], "activations": [act] * depth + ["sigmoid"], "loss": "bce",
+            "x": np.round(rng.normal(size=(8, 4)), 2).tolist(), "y": rng.integers(0, 2, (8, 1)).tolist(),
+            "init": {"scheme": init, "seed": 1}}  # fmt: skip
+
+
+def vanishing(acts=("sigmoid", "relu")) -> dict:
+    """Per-layer ||dJ/dW^l||, the g'(z) map and dead units (z <= 0 for every sample) for each activation."""
+    out = {}
+    for act in acts:
+        r = run_pass(from_dict(deep_config(act)))
+        out[act] = {
+            "norms": np.array([np.linalg.norm(rec.dW) for rec in r.layers]),
+            "gprime": np.array([rec.gprime.mean(axis=0) for rec in r.layers[:-1]]),  # (layers, width)
+            "dead": [int(np.sum(np.all(rec.z <= 0, axis=0))) for rec in r.layers[:-1]] if act == "relu" else None,
+        }
+    return out
+
+
+def loss_switch_config(loss: str) -> dict:
+    return {"layers": [2, 3, 2], "activations": ["tanh", "sigmoid"], "loss": loss, "x": [[2.0, -1.5]],
+            "y": [[1, 0]], "init": {"scheme": "constant", "seed": 0, "value": -1.2}}  # fmt: skip
+
+
+def loss_switch() -> dict:
+    """delta^L of the same network, outputs and targets under MSE and under cross-entropy."""
+    res = {}
+    for loss in ("mse", "bce"):
+        r = run_pass(from_dict(loss_switch_config(loss)))
+        res[loss] = {"a": r.layers[-1].a[0], "gprime": r.layers[-1].gprime[0], "delta": r.layers[-1].delta[0],
+                     "y": r.y[0]}  # fmt: skip
+    return res
+
+
+def divergence_config() -> dict:
+    return {"layers": [2, 3, 1], "activations": ["linear", "linear"], "loss": "mse",
+            "x": [[3.0, -2.0], [1.5, 2.5]], "y": [[1.0], [-1.0]], "init": {"scheme": "xavier", "seed": 2}}  # fmt: skip
+
+
+def divergence(lr: float, steps: int = 60) -> dict:
+    """Loss per step of plain gradient descent; where it first overflows, and the last finite weights."""
+    cfg: NetworkConfig = from_dict(divergence_config())
+    params = config_params(cfg)
+    x, y = np.array(cfg.x), np.array(cfg.y)
+    history, first_bad = [], None
+    with np.errstate(over="ignore", invalid="ignore"):
+        for step in range(steps):
+            J, g = grads(params, cfg.activations, cfg.loss, 0.0, x, y)
+            history.append(float(J))
+            if not np.isfinite(J) or any(not np.isfinite(dW).all() for dW, _ in g):
+                first_bad = step
+                break
+            params = sgd_step(params, g, lr)
+    biggest = max(float(np.abs(W).max()) for W, _ in params)
+    return {"history": history, "first_bad": first_bad, "largest_weight": biggest}

@@ -1,0 +1,50 @@
+"""Batches and L2: each sample's delta a^T accumulated into Delta, D = Delta/m + (lambda/m) W."""
+
+import numpy as np
+import streamlit as st
+
+from ui import state
+from ui.compute import current_pass
+from ui.i18n import t
+from viz.latex import aligned, bmat, num
+from viz.notation import Notation
+
+ss = st.session_state
+lang = state.lang()
+N = Notation(state.notation())
+r = current_pass()
+L, m, lam = len(r.layers), r.m, r.l2
+
+st.markdown(f"### {t('page_batches', lang)}")
+st.caption(t("bt_intro", lang))
+if m == 1:
+    st.info(t("bt_one_sample", lang))
+if not 1 <= ss.get("bt_l", L) <= L:
+    ss.bt_l = L
+l = st.select_slider(t("mx_layer", lang), list(range(1, L + 1)), value=ss.get("bt_l", L), key="bt_l",
+                     format_func=lambda k: f"W{N.weight_number(k)}")  # fmt: skip
+rec = r.layers[l - 1]
+W, d, ap = N.sym("W", l), N.sym("delta", l), N.sym("a", l - 1)
+st.markdown(f"**{t('bt_samples', lang, n=N.weight_number(l))}**")
+terms = [np.outer(rec.delta[i], r.a(l - 1)[i]) for i in range(m)]
+shown = min(m, 6)
+lines = [rf"{d}_{{({i + 1})}}\,({ap}_{{({i + 1})}})^T &= {bmat(rec.delta[i])}{bmat(r.a(l - 1)[i][None, :])}"
+         rf" = {bmat(terms[i])}" for i in range(shown)]  # fmt: skip
+st.latex(aligned(*lines))
+if m > shown:
+    st.caption(f"… {m - shown} more")
+Delta = sum(terms)
+st.markdown(f"**{t('bt_sum', lang)}**")
+st.latex(aligned(
+    rf"\Delta^{{({N.weight_number(l)})}} &= \sum_{{i=1}}^{{{m}}} {d}_{{(i)}}({ap}_{{(i)}})^T = {bmat(Delta)}",
+    rf"D^{{({N.weight_number(l)})}} &= \frac{{1}}{{m}}\Delta + \frac{{\lambda}}{{m}}{W}"
+    rf" = \frac{{1}}{{{m}}}{bmat(Delta)} + \frac{{{num(lam)}}}{{{m}}}{bmat(rec.W)}",
+    rf"&= {bmat(Delta / m + lam / m * rec.W)}",
+    rf"\frac{{\partial J}}{{\partial b}} &= \frac{{1}}{{m}}\sum_i {d}_{{(i)}} = {bmat(rec.db)}",
+))  # fmt: skip
+st.markdown(f"**{t('bt_cost', lang)}**")
+reg = lam / (2 * m) * sum(float(np.sum(x.W**2)) for x in r.layers)
+losses = " + ".join(num(v, 4) for v in r.sample_losses[:8]) + (r" + \dots" if m > 8 else "")
+st.latex(rf"J = \frac{{1}}{{m}}\sum_{{i=1}}^{{m}}\ell_i + \frac{{\lambda}}{{2m}}\sum_l\lVert W^l\rVert^2 = "
+         rf"\frac{{1}}{{{m}}}({losses}) + {num(reg, 4)} = {num(r.loss, 5)}")  # fmt: skip
+st.info(t("bt_slip", lang))

@@ -1,0 +1,81 @@
+"""Experiments from the seeds, each ready to run, explained, charted and shareable as a link."""
+
+import numpy as np
+import streamlit as st
+
+from engine import experiments as ex
+from engine.config import from_dict
+from ui import state
+from ui.editors import base_url
+from ui.i18n import t
+from viz.charts import bars_chart, heatmap_chart, lines_chart
+
+ss = st.session_state
+lang = state.lang()
+NAMES = ["symmetry", "scaling", "vanishing", "loss", "diverge"]
+if "exp" not in ss:
+    ss.exp = st.query_params.get("exp") if st.query_params.get("exp") in NAMES else "symmetry"
+
+st.markdown(f"### {t('page_experiments', lang)}")
+st.caption(t("ex_intro", lang))
+name = st.radio(t("ex_pick", lang), NAMES, key="exp", horizontal=True, format_func=lambda n: t("ex_" + n, lang))
+st.info(t(f"ex_{name}_text", lang))
+plot = {"theme": None, "config": {"displayModeBar": False}}
+
+if name == "symmetry":
+    scheme = st.segmented_control(t("init_scheme", lang), ["constant", "zeros", "xavier"], default="constant",
+                                  key="ex_scheme") or "constant"  # fmt: skip
+    res = ex.symmetry(scheme)
+    series = {t("ex_unit", lang, k=k + 1): res["weights"][:, k] for k in range(res["weights"].shape[1])}
+    st.plotly_chart(lines_chart(range(len(res["weights"])), series, t("ex_step", lang), t("ex_weight", lang)),
+                    key="ex_chart", **plot)  # fmt: skip
+    st.metric(t("ex_spread", lang, v=""), f"{res['spread']:.3g}")
+    config = ex.symmetry_config(scheme)
+elif name == "scaling":
+    res = ex.input_scaling()
+    series = {f"x × {s:g}": res["norms"][k] for k, s in enumerate(res["scales"])}
+    layers = [f"{t('ex_layer', lang)} {k + 1}" for k in range(res["norms"].shape[1])]
+    st.plotly_chart(bars_chart(layers, series, t("ex_grad_norm", lang), log=True), key="ex_chart", **plot)
+    config = ex.scaling_config(1000)
+elif name == "vanishing":
+    res = ex.vanishing()
+    L = len(res["sigmoid"]["norms"])
+    st.plotly_chart(lines_chart(range(1, L + 1), {a: res[a]["norms"] for a in res}, t("ex_layer", lang),
+                                t("ex_grad_norm", lang), log=True), key="ex_chart", **plot)  # fmt: skip
+    c1, c2 = st.columns(2)
+    for col, act in ((c1, "sigmoid"), (c2, "relu")):
+        col.plotly_chart(heatmap_chart(res[act]["gprime"], t("mx_layer", lang), t("cr_neuron_index", lang),
+                                       f"{act}: {t('ex_saturation', lang)}"), key=f"ex_heat_{act}", **plot)  # fmt: skip
+    st.caption(t("ex_dead", lang, d=res["relu"]["dead"]))
+    config = ex.deep_config("sigmoid")
+elif name == "loss":
+    res = ex.loss_switch()
+    outs = [f"a{k + 1}" for k in range(len(res["mse"]["delta"]))]
+    st.plotly_chart(bars_chart(outs, {"MSE: (a − y)·σ′(z)": res["mse"]["delta"], "cross-entropy: a − y":
+                                      res["bce"]["delta"]}, "δᴸ"), key="ex_chart", **plot)  # fmt: skip
+    st.table({"a": res["mse"]["a"], "y": res["mse"]["y"], "σ′(z)": res["mse"]["gprime"],
+              "δ (MSE)": res["mse"]["delta"], "δ (cross-entropy)": res["bce"]["delta"]})  # fmt: skip
+    config = ex.loss_switch_config("mse")
+else:
+    lr = st.select_slider(t("ex_lr", lang), [0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0], value=0.3, key="ex_lr")
+    res = ex.divergence(lr)
+    hist = np.array(res["history"], float)
+    finite = np.where(np.isfinite(hist), hist, np.nan)
+    marks = None
+    if res["first_bad"] is not None:
+        k = res["first_bad"]
+        last = float(np.nanmax(finite)) if np.isfinite(finite).any() else 1.0
+        marks = {"name": "inf / NaN", "x": [k], "y": [last]}
+        st.error(t("ex_diverged", lang, k=k, J=hist[k], w=f"{res['largest_weight']:.3g}"))
+    else:
+        st.success(t("ex_converged", lang, J=f"{hist[-1]:.4g}"))
+    st.plotly_chart(lines_chart(range(len(hist)), {t("cost", lang): finite}, t("ex_step", lang), "J", log=True,
+                                marks=marks), key="ex_chart", **plot)  # fmt: skip
+    config = ex.divergence_config()
+
+c1, c2 = st.columns([1, 2])
+if c1.button(t("ex_open", lang), key="ex_open"):
+    state.load(from_dict(config))
+    st.switch_page("lessons/explorer.py")
+c2.caption(t("ex_share", lang))
+c2.code(f"{base_url()}?exp={name}" + ("&lang=zh" if lang == "zh" else ""), language=None)  # this page's own URL

@@ -1,0 +1,151 @@
+"""The teaching pages through AppTest, asserting the numbers they show."""
+
+import re
+
+import numpy as np
+import pytest
+from apptest_helpers import no_exception
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+from engine.gradcheck import gradcheck
+from engine.network import config_params, run_pass
+from engine.presets import preset
+
+
+def page(name: str, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(f"lessons/{name}.py").run()
+    no_exception(at)
+    return at
+
+
+def numbers(latex: str) -> list[float]:
+    return [
+        float(v)
+        for v in re.findall(
+            r"-?\d+\.?\d*(?:\\times10\^\{-?\d+\})?", latex.replace("\\times10^{", "e").replace("}", " ")
+        )
+        if v not in ("-",)
+    ]
+
+
+def test_chain_rule_output_weight_three_factors_equal_backprop():
+    at = page("chain_rule")
+    assert any("Equal to the last printed digit" in s.value for s in at.success)
+    r = run_pass(preset("ng_3443"))
+    target = r.layers[-1].delta[0, 0] * r.layers[-2].a[0, 0]
+    assert any(f"{target:.6g}" in x.value for x in at.latex)
+
+
+@pytest.mark.parametrize("l,i,j", [(1, 2, 1), (2, 3, 0), (3, 1, 2)])
+def test_chain_rule_sum_over_paths_equals_backprop(l, i, j):
+    at = page("chain_rule", {"preset": "ng_4layer"})
+    at.selectbox(key="cr_l").set_value(l).run()
+    at.selectbox(key="cr_i").set_value(i).run()
+    at.selectbox(key="cr_j").set_value(j).run()
+    no_exception(at)
+    assert any("Equal to the last printed digit" in s.value for s in at.success)
+    r = run_pass(preset("ng_4layer"))
+    target = r.layers[l - 1].delta[0, i] * r.a(l - 1)[0, j]
+    assert sum(f"{target:.6g}" in x.value for x in at.latex) >= 2  # the path sum and backprop print the same
+    if l < 3:
+        paths = at.dataframe[0].value
+        assert len(paths) == {1: 5 * 4, 2: 4}[l]
+        assert paths.iloc[:, -1].sum() == pytest.approx(r.layers[l - 1].delta[0, i], rel=1e-12)
+
+
+def test_chain_rule_neuron_terms():
+    at = page("chain_rule")
+    at.segmented_control(key="cr_mode").set_value("neuron").run()
+    at.selectbox(key="cr_nl").set_value(2).run()
+    at.selectbox(key="cr_n").set_value(1).run()
+    no_exception(at)
+    r = run_pass(preset("ng_3443"))
+    df = at.dataframe[0].value
+    assert np.allclose(df["w_k·δ_k"], r.layers[2].W[:, 1] * r.layers[2].delta[0], rtol=1e-12)
+    assert any(f"{r.layers[1].delta[0, 1]:.6g}" in x.value for x in at.latex)
+
+
+def test_chain_rule_wide_net_lists_top_paths_and_stays_exact():
+    d = {
+        "layers": [2, 10, 10, 10, 10, 3],
+        "activations": ["tanh"] * 4 + ["softmax"],
+        "loss": "cross_entropy",
+        "x": [[0.5, -0.4]],
+        "y": [[0, 0, 1]],
+        "init": {"scheme": "xavier", "seed": 3},
+    }
+    from engine.config import from_dict
+    from ui.state import encode_net
+
+    at = page("chain_rule", {"net": encode_net(from_dict(d))})
+    at.selectbox(key="cr_l").set_value(1).run()
+    no_exception(at)
+    assert any("3,000 paths" in m.value for m in at.markdown)
+    assert len(at.dataframe[0].value) == 12
+    assert any("Equal to the last printed digit" in s.value for s in at.success)
+
+
+def test_matrices_jacobian_chain_equals_delta():
+    for name in ("ng_3443", "testnet_342"):
+        at = page("matrices", {"preset": name})
+        df = at.dataframe[0].value
+        assert (df.iloc[:, -1] < 1e-14).all()
+        assert any(r"\in\mathbb{R}^{" in x.value for x in at.latex)
+    at.select_slider(key="mx_l").set_value(1).run()
+    no_exception(at)
+    assert any(r"\odot" in x.value and r"\mathbb{R}^{4\times2}" in x.value for x in at.latex)
+
+
+def test_gradient_check_passes_and_catches_a_planted_bug():
+    at = page("gradient_check")
+    assert any("below 1e-7" in s.value for s in at.success)
+    cfg = preset("ng_3443")
+    rep = gradcheck(config_params(cfg), cfg.activations, cfg.loss, cfg.l2, np.array(cfg.x), np.array(cfg.y))
+    df = at.dataframe[0].value
+    assert len(df) == 51 and df.iloc[:, -1].max() == pytest.approx(rep.max_error) and rep.max_error < 1e-7
+    at.selectbox(key="gc_bug").set_value(2).run()
+    no_exception(at)
+    assert any("wrong" in e.value for e in at.error)
+    assert at.dataframe[0].value.iloc[:, -1].max() > 1e-2
+    at.select_slider(key="gc_eps").set_value(1e-3).run()
+    no_exception(at)
+
+
+def test_batches_accumulate_per_sample_terms():
+    at = page("batches", {"preset": "ng_4layer"})
+    r = run_pass(preset("ng_4layer"))
+    text = " ".join(x.value for x in at.latex)
+    assert text.count(r"\delta^{3}_{(") >= 3  # each of the m = 3 samples' delta a^T
+    assert f"{r.layers[-1].dW[0, 0]:.3g}" in text and f"{r.loss:.5g}" in text
+    assert any("λW is a slip" in i.value or "(λ/m)W" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("exp", ["symmetry", "scaling", "vanishing", "loss", "diverge"])
+def test_experiments_open_from_their_links(exp):
+    at = page("experiments", {"exp": exp})
+    assert at.radio(key="exp").value == exp
+    assert any(f"?exp={exp}" in c.value for c in at.code)
+    if exp == "symmetry":
+        assert at.metric[0].value == "0"  # hidden units equal to the last digit
+        at.segmented_control(key="ex_scheme").set_value("xavier").run()
+        assert float(at.metric[0].value) > 0.1
+    if exp == "diverge":
+        assert any("overflowed" in e.value for e in at.error)
+        at.select_slider(key="ex_lr").set_value(0.05).run()
+        assert any("Finite all the way" in s.value for s in at.success)
+    at.button(key="ex_open").click().run()
+    no_exception(at)
+
+
+def test_lessons_in_chinese_and_ng_notation():
+    at = page("chain_rule", {"lang": "zh", "notation": "ng"})
+    assert any("打印出的每一位都相同" in s.value for s in at.success)
+    assert any(r"\theta" in x.value for x in at.latex)
+    for name in ("matrices", "gradient_check", "batches", "experiments"):
+        at.switch_page(f"lessons/{name}.py").run()
+        no_exception(at)

@@ -1,0 +1,48 @@
+"""The network figure with some paths highlighted and everything else dimmed (chain-rule page)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.network import PassResult
+from viz import theme
+from viz.figure import PlainFigure
+from viz.network_figure import EDGES, NEURONS, PENDING, View, geometry, network_figure_dict
+
+HIGHLIGHT_COLOUR = "#f2a900"
+
+
+def highlighted_figure(r: PassResult, view: View, l: int, paths: list[tuple[int, ...]], weight: tuple | None):
+    """paths: neuron indices from layer l to the output; weight: (l, i, j) drawn as the first segment."""
+    layers = tuple([r.x.shape[1]] + [rec.z.shape[1] for rec in r.layers])
+    geo = geometry(layers)
+    starts = np.concatenate([[0], np.cumsum(layers)])
+    fig = network_figure_dict(r, view)
+    for tr in fig["data"][:PENDING]:
+        tr["opacity"] = 0.18
+    on = set()
+    xs, ys = [], []
+    for ks in paths:
+        nodes = [starts[l + step] + k for step, k in enumerate(ks)]
+        on.update(nodes)
+        for a, b in zip(nodes[:-1], nodes[1:]):
+            xs += [geo.xs[a], geo.xs[b], None]
+            ys += [geo.ys[a], geo.ys[b], None]
+    wx, wy = [], []
+    if weight is not None:
+        wl, i, j = weight
+        a, b = starts[wl - 1] + j, starts[wl] + i
+        on.update([a, b])
+        wx, wy = [geo.xs[a], geo.xs[b]], [geo.ys[a], geo.ys[b]]
+    neurons = fig["data"][NEURONS]
+    neurons["marker"]["opacity"] = [1.0 if k in on else theme.INACTIVE_OPACITY for k in range(len(geo.xs))]
+    extra = [
+        {"type": "scatter", "mode": "lines", "name": "paths", "x": xs, "y": ys, "hoverinfo": "skip",
+         "showlegend": False, "line": {"color": HIGHLIGHT_COLOUR, "width": 4}, "opacity": 0.8},
+        {"type": "scatter", "mode": "lines", "name": "weight", "x": wx, "y": wy, "hoverinfo": "skip",
+         "showlegend": False, "line": {"color": "#111111", "width": 6}},
+    ]  # fmt: skip
+    # keep `edges` (hover and clicks) and `neurons` on top of the highlight
+    fig["data"] = fig["data"][:EDGES] + extra + fig["data"][EDGES:]
+    fig["layout"]["clickmode"] = "event+select"
+    return PlainFigure(fig)

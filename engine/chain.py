@@ -8,7 +8,6 @@ every path i = k_l -> k_(l+1) -> ... -> k_L of
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,28 +55,31 @@ def top_paths(r: PassResult, l: int, i: int, s: int, k: int = 12) -> list[Path]:
     """The k paths with the largest |product|, found exactly without listing every path.
 
     K-best paths in a layered DAG: the best k prefixes ending at a neuron extend to the best k paths
-    through it, because the factors after that neuron are shared.
+    through it, because the factors after that neuron are shared. Vectorised per layer.
     """
     L = len(r.layers)
     if l == L:
         return [make_path(r, l, [i], s)]
-    # partial: per neuron of the current layer, the best k (|product|, product, ks)
-    partial = {i: [(abs(r.layers[l - 1].gprime[s, i]), float(r.layers[l - 1].gprime[s, i]), (i,))]}
+    n = r.layers[l - 1].W.shape[0]
+    vals = np.full((n, 1), np.nan)  # (neurons of the current layer, kept prefixes); NaN: no such prefix
+    vals[i, 0] = r.layers[l - 1].gprime[s, i]
+    paths = np.arange(n)[:, None, None]  # (neurons, kept prefixes, neurons along the prefix)
     for m in range(l + 1, L + 1):
-        W = r.layers[m - 1].W
-        last = m == L
-        nxt = {}
-        for b in range(W.shape[0]):
-            cands = []
-            tail = r.layers[-1].delta[s, b] if last else r.layers[m - 1].gprime[s, b]
-            for a, plist in partial.items():
-                for _, val, ks in plist:
-                    v = val * W[b, a] * tail
-                    cands.append((abs(v), v, ks + (b,)))
-            nxt[b] = heapq.nlargest(k, cands, key=lambda c: c[0])
-        partial = nxt
-    best = heapq.nlargest(k, (c for plist in partial.values() for c in plist), key=lambda c: c[0])
-    return [make_path(r, l, ks, s) for _, _, ks in best]
+        W = r.layers[m - 1].W  # (n_next, n_cur)
+        tail = r.layers[-1].delta[s] if m == L else r.layers[m - 1].gprime[s]
+        cand = (W[:, :, None] * vals[None, :, :] * tail[:, None, None]).reshape(W.shape[0], -1)
+        keep = min(k, cand.shape[1])
+        rank = np.where(np.isnan(cand), -1.0, np.abs(cand))  # a missing prefix ranks below any real one
+        top = np.argsort(-rank, axis=1, kind="stable")[:, :keep]
+        src, kk = np.divmod(top, vals.shape[1])
+        new_paths = paths[src, kk]  # (n_next, keep, depth)
+        nxt = np.broadcast_to(np.arange(W.shape[0])[:, None, None], (W.shape[0], keep, 1))
+        paths = np.concatenate([new_paths, nxt], axis=2)
+        vals = np.take_along_axis(cand, top, axis=1)
+    flat_vals, flat_paths = vals.ravel(), paths.reshape(-1, paths.shape[2])
+    real = np.flatnonzero(~np.isnan(flat_vals))
+    order = real[np.argsort(-np.abs(flat_vals[real]), kind="stable")][:k]
+    return [make_path(r, l, flat_paths[o], s) for o in order]
 
 
 def output_factors(r: PassResult, i: int, j: int, s: int) -> tuple[float, float, float] | None:

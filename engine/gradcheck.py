@@ -21,11 +21,12 @@ BATCH_FLOATS = 2_000_000  # bound on one batch's activations, so big nets check 
 
 
 def relative_error(analytic, numeric):
-    """|a - n| / max(|a|, |n|); 0 where both are exactly 0."""
+    """|a - n| / max(|a|, |n|); 0 where both are exactly 0; NaN where a parameter was not checked."""
     analytic, numeric = np.asarray(analytic), np.asarray(numeric)
     den = np.maximum(np.abs(analytic), np.abs(numeric))
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0, np.abs(analytic - numeric) / np.where(den > 0, den, 1.0), 0.0)
+        rel = np.where(den > 0, np.abs(analytic - numeric) / np.where(den > 0, den, 1.0), 0.0)
+    return np.where(np.isnan(numeric), np.nan, rel)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,12 @@ class ParamCheck:
 
     @property
     def max_error(self) -> float:
-        return float(self.rel_error.max()) if self.rel_error.size else 0.0
+        checked = self.rel_error[~np.isnan(self.rel_error)]
+        return float(checked.max()) if checked.size else 0.0
+
+    @property
+    def n_checked(self) -> int:
+        return int(np.sum(~np.isnan(self.rel_error)))
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,14 @@ class GradCheckReport:
     @property
     def max_error(self) -> float:
         return max(c.max_error for c in self.checks)
+
+    @property
+    def n_checked(self) -> int:
+        return sum(c.n_checked for c in self.checks)
+
+    @property
+    def n_params(self) -> int:
+        return sum(c.rel_error.size for c in self.checks)
 
     def layer_max(self, layer: int) -> float:
         return max(c.max_error for c in self.checks if c.layer == layer)
@@ -89,10 +103,25 @@ def _batched_cost(params: Params, k: int, Wb, bb, a_prev, activations, loss, l2,
     return J
 
 
-def numeric_gradient(params: Params, activations, loss, l2, x, y, eps=1e-5, on_progress=None):
-    """Centred-difference dJ/dW^l and dJ/db^l for every layer: list of (dW, db)."""
-    _, As = forward(params, activations, x)
+def sample_indices(params: Params, limit: int, seed: int = 0):
+    """Per layer, the flat parameter indices to check: all when the net has at most `limit`
+    parameters, else an even, seeded random share of `limit` (None means all)."""
     total = sum(W.size + b.size for W, b in params)
+    if total <= limit:
+        return [None] * len(params)
+    rng = np.random.default_rng(seed)
+    per = max(1, limit // len(params))
+    return [np.sort(rng.choice(W.size + b.size, min(per, W.size + b.size), replace=False)) for W, b in params]
+
+
+def numeric_gradient(params: Params, activations, loss, l2, x, y, eps=1e-5, on_progress=None, indices=None):
+    """Centred-difference dJ/dW^l and dJ/db^l for every layer: list of (dW, db).
+
+    indices: per layer, the flat indices ([vec(W), b]) to compute, or None for all; the rest are NaN.
+    """
+    _, As = forward(params, activations, x)
+    indices = indices or [None] * len(params)
+    total = sum(W.size + b.size if ix is None else len(ix) for (W, b), ix in zip(params, indices))
     done = 0
     out = []
     for k, (W, b) in enumerate(params):
@@ -101,9 +130,10 @@ def numeric_gradient(params: Params, activations, loss, l2, x, y, eps=1e-5, on_p
         flat = np.concatenate([W.ravel(), b])
         widest = max(w.shape[0] for w, _ in params[k:])
         chunk = max(1, BATCH_FLOATS // (2 * x.shape[0] * widest))
-        grad = np.empty(P)
-        for start in range(0, P, chunk):
-            idx = np.arange(start, min(P, start + chunk))
+        grad = np.full(P, np.nan)
+        todo = np.arange(P) if indices[k] is None else np.asarray(indices[k])
+        for start in range(0, len(todo), chunk):
+            idx = todo[start : start + chunk]
             B = len(idx)
             batch = np.repeat(flat[None, :], 2 * B, axis=0)
             batch[np.arange(B), idx] += eps
@@ -118,10 +148,13 @@ def numeric_gradient(params: Params, activations, loss, l2, x, y, eps=1e-5, on_p
     return out
 
 
-def gradcheck(params: Params, activations, loss, l2, x, y, eps=1e-5, skip_gprime=None, on_progress=None):
-    """Backprop (optionally with a planted bug) against centred differences."""
+def gradcheck(params: Params, activations, loss, l2, x, y, eps=1e-5, skip_gprime=None, on_progress=None,
+              limit: int | None = None):  # fmt: skip
+    """Backprop (optionally with a planted bug) against centred differences; with `limit`, a net with more
+    parameters than that checks a seeded random sample of `limit` of them."""
     result = pass_arrays(params, activations, loss, l2, x, y, skip_gprime)
-    numeric = numeric_gradient(params, activations, loss, l2, x, y, eps, on_progress)
+    indices = sample_indices(params, limit) if limit else None
+    numeric = numeric_gradient(params, activations, loss, l2, x, y, eps, on_progress, indices)
     checks = []
     for l, (rec, (nW, nb)) in enumerate(zip(result.layers, numeric), start=1):
         checks.append(ParamCheck(l, "W", rec.dW, nW, relative_error(rec.dW, nW)))

@@ -12,7 +12,9 @@ from viz.animation import animated_figure, step_figure, steps
 from viz.network_figure import QUANTITIES, View
 from viz.notation import Notation
 from viz.tables import neuron_table, weight_table
+from viz.theme import DRAW_MAX_EDGES
 
+TABLE_MAX_ROWS = 5000
 ss = st.session_state
 lang = state.lang()
 st.markdown(f"### {t('app_title', lang)}")
@@ -70,7 +72,9 @@ mode = (
 if mode == "animation":
     st.plotly_chart(animated_figure(result, view), key="network", theme=None, config={"displayModeBar": False})
     st.caption(legend)
-    if n_edges > 1000:
+    if n_edges > DRAW_MAX_EDGES:
+        st.info(t("too_many_edges", lang, edges=n_edges, per=DRAW_MAX_EDGES // L))
+    elif n_edges > 1000:
         st.info(t("big_net_note", lang, edges=n_edges))
 
 elif mode == "steps":
@@ -137,5 +141,7 @@ else:
     st.dataframe(nt, hide_index=True, width="stretch")
     st.markdown(f"**{t('table_weights', lang)}**")
     wt = weight_table(result, N, lang)
-    st.dataframe(wt, hide_index=True, width="stretch")
+    if len(wt) > TABLE_MAX_ROWS:
+        st.caption(t("table_cut", lang, n=TABLE_MAX_ROWS, total=len(wt)))
+    st.dataframe(wt.head(TABLE_MAX_ROWS), hide_index=True, width="stretch")
     st.download_button(t("download_csv", lang), wt.to_csv(index=False), "weights.csv", "text/csv")

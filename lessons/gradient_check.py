@@ -10,6 +10,7 @@ from ui import state
 from ui.i18n import t
 from viz.charts import gradcheck_chart
 
+LIMIT = 5000  # parameters checked in full; a bigger net checks a seeded random sample of this many
 ss = st.session_state
 lang = state.lang()
 cfg = ss.config
@@ -24,11 +25,14 @@ bugs = [0] + list(range(1, L + 1))
 bug = c2.selectbox(t("gc_bug", lang), bugs, key="gc_bug",
                    format_func=lambda k: t("gc_no_bug", lang) if k == 0 else t("gc_drop", lang, n=k))  # fmt: skip
 n_params = sum(a * b + a for a, b in zip(cfg.layers[1:], cfg.layers[:-1]))
-bar = st.progress(0.0, text=t("gc_running", lang, n=n_params)) if n_params > 2000 else None
+bar = st.progress(0.0, text=t("gc_running", lang, n=min(n_params, LIMIT))) if n_params > 2000 else None
+progress = (lambda f: bar.progress(f)) if bar else None
 rep = gradcheck(config_params(cfg), cfg.activations, cfg.loss, cfg.l2, np.array(cfg.x), np.array(cfg.y), eps=eps,
-                skip_gprime=bug or None, on_progress=(lambda f: bar.progress(f)) if bar else None)  # fmt: skip
+                skip_gprime=bug or None, on_progress=progress, limit=LIMIT)  # fmt: skip
 if bar:
     bar.empty()
+if rep.n_checked < rep.n_params:
+    st.caption(t("gc_sampled", lang, n=rep.n_checked, total=rep.n_params))
 worst = rep.max_error
 verdict = "gc_good" if worst < GOOD else ("gc_suspicious" if worst < SUSPICIOUS else "gc_bad")
 (st.success if verdict == "gc_good" else st.warning if verdict == "gc_suspicious" else st.error)(
@@ -39,6 +43,8 @@ rows = []
 for c in rep.checks:
     idx = np.ndindex(c.analytic.shape)
     for k, (an, nu, re) in zip(idx, zip(c.analytic.ravel(), c.numeric.ravel(), c.rel_error.ravel())):
+        if np.isnan(re) or len(rows) >= LIMIT:
+            continue
         name = f"{c.kind}{c.layer}[{','.join(str(v + 1) for v in k)}]"
         rows.append({t("gc_param", lang): name, t("gc_analytic", lang): an, t("gc_numeric", lang): nu,
                      "|a − n|": abs(an - nu), t("gc_rel", lang): re})  # fmt: skip

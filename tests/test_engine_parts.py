@@ -214,3 +214,21 @@ def test_default_config_file_is_the_ng_network():
     cfg = from_json((ROOT / "examples" / "ng_3443.json").read_text())
     assert cfg.layers == (3, 4, 4, 3) and cfg.loss == "bce" and cfg == from_dict(NG_CONFIG)
     assert json.loads(cfg.to_json())["activations"] == ["sigmoid"] * 3
+
+
+def test_gradcheck_of_a_big_net_checks_a_seeded_sample():
+    cfg = from_dict(
+        {
+            "layers": [64, 64, 64, 10],
+            "activations": ["tanh", "tanh", "softmax"],
+            "loss": "cross_entropy",
+            "x": np.random.default_rng(0).normal(size=(2, 64)).tolist(),
+            "y": np.eye(10)[[1, 7]].tolist(),
+        }
+    )
+    args = (config_params(cfg), cfg.activations, cfg.loss, cfg.l2, np.array(cfg.x), np.array(cfg.y))
+    rep = gradcheck(*args, limit=300)
+    assert rep.n_params == 64 * 64 * 2 + 64 * 2 + 64 * 10 + 10 and rep.n_checked == 300
+    assert rep.max_error < 1e-6
+    bad = gradcheck(*args, limit=300, skip_gprime=1)
+    assert bad.layer_max(1) > 1e-2

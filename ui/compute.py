@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine.config import from_json
 from engine.network import PassResult, run_pass
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _pass(config_json: str) -> PassResult:
-    return run_pass(from_json(config_json))
+def _pass(key: int, _config) -> PassResult:
+    """key identifies the config (its hash); the leading underscore keeps Streamlit from hashing it again."""
+    return run_pass(_config)
 
 
 def current_pass() -> PassResult:
-    return _pass(st.session_state.config.to_json())
+    cfg = st.session_state.config
+    return _pass(hash(cfg), cfg)

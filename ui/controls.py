@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 from engine.activations import ACTIVATIONS
@@ -19,6 +20,7 @@ from engine.network import init_params
 from ui import state
 from ui.i18n import t
 
+MAX_SLIDERS = 12  # wider inputs or targets are edited as a table row
 HIDDEN_ACTS = [a for a in ACTIVATIONS if a != "softmax"]
 OUTPUT_PAIRS = [("sigmoid", "bce"), ("softmax", "cross_entropy")] + [(a, "mse") for a in ACTIVATIONS]
 
@@ -97,15 +99,29 @@ def data(cfg: NetworkConfig, widths, loss: str, lang: str) -> tuple[list, list, 
     if m > 1:
         s = st.slider(t("sample_shown", lang), 1, m, s + 1, key="sample_pick") - 1
     st.session_state.sample = s
-    lo, hi = _range(x[s], -3.0, 3.0)
-    cols = st.columns(min(3, widths[0]))
-    for k in range(widths[0]):
-        x[s][k] = cols[k % len(cols)].slider(t("input_x", lang, n=k + 1), lo, hi, float(x[s][k]), 0.01,
-                                             key=_key(f"x{s}_{k}_{lo}_{hi}"))  # fmt: skip
-    y[s] = _targets(y[s], loss, s, lang)
+    if widths[0] > MAX_SLIDERS:
+        x[s] = _row_editor(x[s], "x", _key(f"xrow{s}_{widths[0]}"))
+    else:
+        lo, hi = _range(x[s], -3.0, 3.0)
+        cols = st.columns(min(3, widths[0]))
+        for k in range(widths[0]):
+            x[s][k] = cols[k % len(cols)].slider(t("input_x", lang, n=k + 1), lo, hi, float(x[s][k]), 0.01,
+                                                 key=_key(f"x{s}_{k}_{lo}_{hi}"))  # fmt: skip
+    if widths[-1] > MAX_SLIDERS and loss != "cross_entropy":
+        y[s] = _row_editor(y[s], "y", _key(f"yrow{s}_{widths[-1]}"))
+    else:
+        y[s] = _targets(y[s], loss, s, lang)
     l2 = cfg.l2
     l2 = st.slider(t("l2", lang), 0.0, float(max(5, math.ceil(l2))), float(l2), 0.05, key=_key("l2"))
     return x, y, l2
+
+
+def _row_editor(row, name: str, key: str) -> list[float]:
+    """A wide input or target row as one editable table row (sliders would fill the sidebar)."""
+    df = pd.DataFrame([row], columns=[f"{name}{k + 1}" for k in range(len(row))])
+    edited = st.data_editor(df, key=key, num_rows="fixed", hide_index=True)
+    vals = edited.to_numpy(dtype=float, na_value=np.nan)[0]
+    return [float(v) if np.isfinite(v) else float(o) for v, o in zip(vals, row)]
 
 
 def _as_target(row, loss):

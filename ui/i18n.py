@@ -117,6 +117,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{edges:,} weights: edges are drawn without hover markers; hover the neurons, or use the table.",
         "zh": "共 {edges:,} 个权重：连线不带悬停标记；请悬停在神经元上，或查看表格。",
     },
+    "too_many_edges": {
+        "en": "{edges:,} weights are too many to draw one by one: each layer shows its {per:,} strongest gradients |∂J/∂w|.",
+        "zh": "共 {edges:,} 个权重，无法逐条绘制：每层只画出梯度 |∂J/∂w| 最大的 {per:,} 条。",
+    },
+    "table_cut": {
+        "en": "Showing the first {n:,} of {total:,} rows; the CSV has them all.",
+        "zh": "只显示 {total:,} 行中的前 {n:,} 行；CSV 文件包含全部。",
+    },
     "frame_input": {"en": "Input: a⁰ = x", "zh": "输入：a⁰ = x"},
     "frame_forward": {"en": "Forward: layer {n}", "zh": "前向：第 {n} 层"},
     "frame_loss": {"en": "Loss J = {J}", "zh": "损失 J = {J}"},

@@ -90,6 +90,10 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
         "en": "A gradient that is nearly zero can show a large relative error from rounding alone: each J is exact to about 1e-16·|J|, so the difference is only good to about 1e-16·|J|/ε in absolute terms. Look at |a − n| for those.",
         "zh": "接近零的梯度仅因舍入就可能显示较大的相对误差：每个 J 只精确到约 1e-16·|J|，所以差分的绝对精度约为 1e-16·|J|/ε。对这些参数请看 |a − n|。",
     },
+    "gc_sampled": {
+        "en": "This network has {total:,} parameters: {n:,} of them, drawn at random (seed 0), were checked.",
+        "zh": "这个网络有 {total:,} 个参数：随机抽取（种子 0）其中 {n:,} 个进行了检验。",
+    },
     "gc_running": {"en": "Checking {n:,} parameters…", "zh": "正在检验 {n:,} 个参数……"},
     "gc_param": {"en": "parameter", "zh": "参数"},
     "gc_analytic": {"en": "backprop", "zh": "反向传播"},

@@ -22,10 +22,9 @@ from viz.network_figure import (
     PENDING,
     Stage,
     View,
-    _bucket_traces,
     _highlight_shape,
     build_network_figure,
-    edge_values,
+    edge_traces,
     final_stage,
     geometry,
     network_figure_dict,
@@ -90,7 +89,7 @@ def stage_for(result: PassResult, view: View, kind: str, l: int) -> tuple[Stage,
 def _stage_frame(result: PassResult, view: View, name: str, kind: str, l: int) -> dict:
     stage, edge_q = stage_for(result, view, kind, l)
     geo = geometry(_layers(result))
-    data = _bucket_traces(geo, edge_values(result, edge_q), stage.edge_lit, edge_values(result, "W"))
+    data = edge_traces(result, stage.edge_lit, edge_q, geo)
     data.append(neuron_update(stage, view, len(geo.xs), int(np.sum(geo.node_layer == 0))))
     return {
         "name": name,

@@ -25,12 +25,13 @@ def gradcheck_chart(rep: GradCheckReport, lang: str) -> PlainFigure:
     floor = 1e-17  # exact agreement is drawn at the bottom instead of vanishing off a log axis
     for c in rep.checks:
         n = c.rel_error.size
+        checked = np.flatnonzero(~np.isnan(c.rel_error.ravel()))
         data.append({
             "type": "scatter", "mode": "markers", "name": f"{c.kind}{c.layer}",
-            "x": list(range(k, k + n)), "y": np.maximum(c.rel_error.ravel(), floor).tolist(),
+            "x": (k + checked).tolist(), "y": np.maximum(c.rel_error.ravel()[checked], floor).tolist(),
             "marker": {"color": LAYER_COLOURS[(c.layer - 1) % 8], "symbol": "circle" if c.kind == "W" else "diamond",
                        "size": 8},
-            "customdata": np.column_stack([c.analytic.ravel(), c.numeric.ravel()]).tolist(),
+            "customdata": np.column_stack([c.analytic.ravel(), c.numeric.ravel()])[checked].tolist(),
             "hovertemplate": HOVER,
         })  # fmt: skip
         k += n

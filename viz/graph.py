@@ -27,7 +27,9 @@ def layout(layers: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
     networkx's multipartite layout places the layers in columns; we keep its columns and order each
     column top to bottom so that neuron 1 is at the top, as in the seeds' drawings.
     """
-    G = network_graph(layers)
+    G = nx.DiGraph()  # the layout needs the neurons only; edges would cost seconds on the widest nets
+    for l, n in enumerate(layers):
+        G.add_nodes_from(((l, i) for i in range(n)), layer=l)
     pos = nx.multipartite_layout(G, subset_key="layer", align="vertical", scale=1.0)
     xs_layer = sorted({round(float(p[0]), 9) for p in pos.values()})
     tallest = max(layers)

@@ -105,19 +105,43 @@ def edge_values(result: PassResult, which: str) -> np.ndarray:
     return np.concatenate([getattr(rec, which).ravel() for rec in result.layers])
 
 
-def _bucket_traces(geo: Geometry, values, lit, weights) -> list[dict]:
+@lru_cache(maxsize=4)  # results hash by identity; every frame of one figure asks again
+def drawn_mask(result: PassResult) -> np.ndarray:
+    """Which edges are drawn: all of them, or past DRAW_MAX_EDGES the strongest |dJ/dW| of each layer."""
+    E = sum(rec.W.size for rec in result.layers)
+    if E <= theme.DRAW_MAX_EDGES:
+        return np.ones(E, bool)
+    per = max(1, theme.DRAW_MAX_EDGES // len(result.layers))
+    mask, start = np.zeros(E, bool), 0
+    for rec in result.layers:
+        g = np.abs(rec.dW.ravel())
+        k = min(per, g.size)
+        mask[start + np.argpartition(-g, k - 1)[:k]] = True
+        start += g.size
+    return mask
+
+
+def edge_traces(result: PassResult, lit: np.ndarray, which: str, geo: Geometry) -> list[dict]:
+    """The bucket traces and `pending` for a stage whose lit edges are coloured by `which` (W or dW)."""
+    drawn = drawn_mask(result)
+    return _bucket_traces(geo, edge_values(result, which), lit & drawn, edge_values(result, "W"), ~lit & drawn)
+
+
+def _bucket_traces(geo: Geometry, values, lit, weights, pending) -> list[dict]:
     """N_BUCKETS line traces plus `pending`: lit edges binned by colour (value) and width (|w|)."""
     C, widths = theme.EDGE_COLOR_BUCKETS, theme.EDGE_WIDTHS
+    on = np.flatnonzero(lit)  # bin only what is drawn: big nets draw a few thousand of their edges
     vmax = np.abs(values).max() if values.size else 0.0
-    u = values / vmax if vmax > 0 else np.zeros_like(values)
+    u = values[on] / vmax if vmax > 0 else np.zeros(len(on))
     cbin = np.clip(((u + 1) / 2 * C).astype(int), 0, C - 1)
     wmax = np.abs(weights).max() if weights.size else 0.0
-    wbin = np.clip((np.abs(weights) / wmax * len(widths)).astype(int), 0, len(widths) - 1) if wmax > 0 else 0 * cbin
+    wbin = np.clip((np.abs(weights[on]) / wmax * len(widths)).astype(int), 0, len(widths) - 1) if wmax > 0 else 0 * cbin
+    bucket = cbin * len(widths) + wbin
     traces = []
     for c in range(C):
         colour = theme.colour_at(theme.DIVERGING, (c + 0.5) / C)
         for w, width in enumerate(widths):
-            sel = lit & (cbin == c) & (wbin == w)
+            sel = on[bucket == c * len(widths) + w]
             traces.append({
                 "type": "scatter", "mode": "lines", "name": f"edges c{c} w{w}", "hoverinfo": "skip",
                 "showlegend": False, "x": geo.seg_x[sel].ravel(), "y": geo.seg_y[sel].ravel(),
@@ -125,7 +149,7 @@ def _bucket_traces(geo: Geometry, values, lit, weights) -> list[dict]:
             })  # fmt: skip
     traces.append({
         "type": "scatter", "mode": "lines", "name": "pending", "hoverinfo": "skip", "showlegend": False,
-        "x": geo.seg_x[~lit].ravel(), "y": geo.seg_y[~lit].ravel(),
+        "x": geo.seg_x[pending].ravel(), "y": geo.seg_y[pending].ravel(),
         "line": {"color": "#d9d9d9", "width": 1, "dash": "dot"},
     })  # fmt: skip
     return traces
@@ -170,15 +194,16 @@ def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -
     lo, hi = _colour_range(stage.node_values, stage.diverging, n_inputs)
     labels = n_neurons <= theme.LABEL_MAX_NEURONS
     vals = stage.node_values
-    if stage.diverging:
-        tcol = _text_colours(vals, stage.node_lit, True, hi)
-    else:
-        seq = [_seq_text(v, lo, hi) for v in vals]
-        tcol = [c if on else "#9a9a9a" for c, on in zip(seq, stage.node_lit)]
-    text = np.where(stage.node_lit & np.isfinite(vals), fmt(np.nan_to_num(vals), view.digits), "")
+    tcol, text = None, None
+    if labels:  # printed values, each in black or white, whichever reads on its fill
+        if stage.diverging:
+            tcol = _text_colours(vals, stage.node_lit, True, hi)
+        else:
+            tcol = [_seq_text(v, lo, hi) if on else "#9a9a9a" for v, on in zip(vals, stage.node_lit)]
+        text = np.where(stage.node_lit & np.isfinite(vals), fmt(np.nan_to_num(vals), view.digits), "").tolist()
     upd = {
         "marker": {
-            "color": [None if np.isnan(v) else v for v in vals.tolist()],  # raw values; null: no such quantity
+            "color": np.where(np.isnan(vals), None, vals).tolist(),  # raw values; null: no such quantity
             "colorscale": theme.DIVERGING if stage.diverging else theme.SEQUENTIAL,
             "cmin": lo, "cmax": hi,
             "opacity": np.where(stage.node_lit, 1.0, theme.INACTIVE_OPACITY),
@@ -188,7 +213,7 @@ def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -
                          "thickness": 14},
             "showscale": not view.compact,
         },
-        "text": text.tolist() if labels else None,
+        "text": text,
         "textfont": {"color": tcol, "size": 15 if view.large else 11},
     }  # fmt: skip
     return upd
@@ -220,8 +245,7 @@ def final_stage(result: PassResult, view: View) -> Stage:
 
 def stage_traces(result: PassResult, stage: Stage, view: View, geo: Geometry) -> list[dict]:
     """Bucket traces + pending, and the neurons update, for one stage (trace indices 0..B, B+2)."""
-    which = view.edges
-    traces = _bucket_traces(geo, edge_values(result, which), stage.edge_lit, edge_values(result, "W"))
+    traces = edge_traces(result, stage.edge_lit, view.edges, geo)
     return traces + [neuron_update(stage, view, len(geo.xs), int(np.sum(geo.node_layer == 0)))]
 
 
@@ -266,12 +290,14 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
     ev = edge_values(result, view.edges)
     emax = float(np.abs(ev).max()) or 1.0
     w, dW = edge_values(result, "W"), edge_values(result, "dW")
+    # past DRAW_MAX_EDGES only the drawn edges get a marker: the figure stays a few MB at most
+    shown = np.arange(E) if E <= theme.DRAW_MAX_EDGES else np.flatnonzero(drawn_mask(result))
     edges = {
         "type": "scatter", "mode": "markers", "name": "edges", "showlegend": False,
-        "x": geo.mid_x, "y": geo.mid_y,
+        "x": geo.mid_x[shown], "y": geo.mid_y[shown],
         # plain lists, not typed arrays: the browser's gd.data then holds the numbers themselves
-        "customdata": np.column_stack([geo.edge_layer, geo.edge_i, geo.edge_j, w, dW]).tolist(),
-        "marker": {"size": 9, "opacity": 0.02 if E <= theme.HOVER_MAX_EDGES else 0, "color": ev.tolist(),
+        "customdata": np.column_stack([geo.edge_layer, geo.edge_i, geo.edge_j, w, dW])[shown].tolist(),
+        "marker": {"size": 9, "opacity": 0.02 if E <= theme.HOVER_MAX_EDGES else 0, "color": ev[shown].tolist(),
                    "colorscale": theme.DIVERGING, "cmin": -emax, "cmax": emax,
                    "colorbar": {"title": {"text": t("e_" + view.edges, view.lang), "side": "right"}, "x": -0.02,
                                 "xanchor": "right", "len": 0.8, "thickness": 14},
@@ -294,7 +320,7 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
     }  # fmt: skip
     neurons.update({k: v for k, v in parts[-1].items()})
     L = len(layers) - 1
-    height = (720 if view.large else (460 if view.compact else 540)) + 18 * max(0, max(layers) - 6)
+    height = (720 if view.large else (460 if view.compact else 540)) + min(560, 18 * max(0, max(layers) - 6))
     margin = {"l": 10, "r": 10, "t": 60, "b": 20} if view.compact else {"l": 90, "r": 30, "t": 70, "b": 70}
     fig_layout = {
         "template": {"layout": {}}, "height": height, "margin": margin,

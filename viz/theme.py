@@ -18,6 +18,7 @@ NODE_SIZE_LARGE = 14
 HIGHLIGHT = "rgba(255, 200, 0, 0.16)"
 LABEL_MAX_NEURONS = 48  # print values on nodes only up to this many neurons
 HOVER_MAX_EDGES = 1000  # DESIGN.md: the edges hover trace is always there up to 1,000 edges
+DRAW_MAX_EDGES = 2500  # beyond this only the strongest edges of each layer are drawn (the page says so)
 
 
 def colour_at(scale, t: float) -> str:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui import state
 from ui.compute import current_pass
+from ui.controls import layer_picker
 from ui.i18n import t
 from viz.latex import aligned, bmat, num
 from viz.notation import Notation
@@ -19,10 +20,7 @@ st.markdown(f"### {t('page_batches', lang)}")
 st.caption(t("bt_intro", lang))
 if m == 1:
     st.info(t("bt_one_sample", lang))
-if not 1 <= ss.get("bt_l", L) <= L:
-    ss.bt_l = L
-l = st.select_slider(t("mx_layer", lang), list(range(1, L + 1)), value=ss.get("bt_l", L), key="bt_l",
-                     format_func=lambda k: f"W{N.weight_number(k)}")  # fmt: skip
+l = layer_picker("bt_l", L, t("mx_layer", lang), lambda k: f"W{N.weight_number(k)}")
 rec = r.layers[l - 1]
 W, d, ap = N.sym("W", l), N.sym("delta", l), N.sym("a", l - 1)
 st.markdown(f"**{t('bt_samples', lang, n=N.weight_number(l))}**")

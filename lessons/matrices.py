@@ -8,6 +8,7 @@ from engine.activations import jacobian
 from engine.chain import deltas_by_jacobians
 from ui import state
 from ui.compute import current_pass
+from ui.controls import layer_picker
 from ui.i18n import t
 from viz.latex import aligned, bmat, shape, space
 from viz.notation import Notation
@@ -21,10 +22,7 @@ digits = 3
 
 st.markdown(f"### {t('page_matrices', lang)}")
 st.caption(t("mx_intro", lang))
-if not 1 <= ss.get("mx_l", L) <= L:
-    ss.mx_l = L
-l = st.select_slider(t("mx_layer", lang), list(range(1, L + 1)), value=ss.get("mx_l", L), key="mx_l",
-                     format_func=lambda k: f"{N.layer_number(k)}")  # fmt: skip
+l = layer_picker("mx_l", L, t("mx_layer", lang), lambda k: str(N.layer_number(k)))
 rec = r.layers[l - 1]
 n, p = rec.W.shape
 W, b, z, a, ap, d = (N.sym(k, l) for k in ("W", "b", "z", "a", "a", "delta"))

@@ -8,15 +8,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-NG_CONFIG = {
-    "layers": [3, 4, 4, 3],
-    "activations": ["sigmoid", "sigmoid", "sigmoid"],
-    "loss": "bce",
-    "x": [[0.5, -1.0, 2.0]],
-    "y": [[1, 0, 0]],
-    "l2": 0.0,
-    "init": {"scheme": "xavier", "seed": 0},
-}
+from engine.presets import PRESETS  # noqa: E402  (after the path insert above)
+
+NG_CONFIG = PRESETS["ng_3443"]  # the default network, the one DESIGN.md's examples use
 
 
 @pytest.fixture

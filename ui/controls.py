@@ -201,3 +201,13 @@ def compose(cfg: NetworkConfig, widths, acts, loss, x, y, l2, init, W, b) -> Net
     except ConfigError as e:
         st.error(t("bad_value", state.lang(), err=e))
         return None
+
+
+def layer_picker(key: str, L: int, label: str, name) -> int:
+    """A slider over layers 1..L that starts at the output and survives the network losing layers."""
+    ss = st.session_state
+    if not 1 <= ss.get(key, L) <= L:
+        ss[key] = L
+    if L == 1:  # a slider needs two stops
+        return 1
+    return st.select_slider(label, list(range(1, L + 1)), value=ss.get(key, L), key=key, format_func=name)

@@ -7,6 +7,7 @@ import streamlit as st
 from ui import state
 from ui.compute import current_pass
 from ui.i18n import t
+from ui.plotly_component import live_chart
 from viz import latex
 from viz.animation import animated_figure, step_figure, steps
 from viz.network_figure import QUANTITIES, View
@@ -70,7 +71,7 @@ mode = (
     or "animation"
 )
 if mode == "animation":
-    st.plotly_chart(animated_figure(result, view), key="network", theme=None, config={"displayModeBar": False})
+    live_chart(animated_figure(result, view), key="network")
     st.caption(legend)
     if n_edges > DRAW_MAX_EDGES:
         st.info(t("too_many_edges", lang, edges=n_edges, per=DRAW_MAX_EDGES // L))
@@ -100,7 +101,8 @@ elif mode == "steps":
     st.subheader(f"{k + 1}/{len(plan)} · {title}")
     left, right = st.columns([1, 1])
     compact = replace(view, compact=not view.large)
-    left.plotly_chart(step_figure(result, compact, step), key="step_fig", theme=None, config={"displayModeBar": False})
+    with left:
+        live_chart(step_figure(result, compact, step), key="step_fig")
     with right:
         s = ss.sample
         if step.kind == "input":

@@ -27,8 +27,10 @@ def no_exception(at: AppTest) -> None:
 
 
 def figure(at: AppTest, index: int = 0) -> dict:
-    charts = at.get("plotly_chart")
-    return json.loads(charts[index].proto.spec)
+    """The index-th figure on the page: live charts (ui/plotly_component.py) first, then st.plotly_chart."""
+    specs = [json.loads(json.loads(el.proto.json)["spec"]) for el in at.get("bidi_component")]
+    specs += [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    return specs[index]
 
 
 def trace(fig: dict, name: str) -> dict:

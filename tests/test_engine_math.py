@@ -1,5 +1,7 @@
 """Activations, losses and the whole pass against finite differences and the autograd oracle."""
 
+import os
+
 import numpy as np
 import pytest
 from conftest import rel_err
@@ -114,7 +116,11 @@ def networks(draw):
     )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("ORACLE_EXAMPLES", 150)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(networks())
 def test_pass_matches_autograd_oracle(config):
     r = run_pass(config)

@@ -125,7 +125,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Showing the first {n:,} of {total:,} rows; the CSV has them all.",
         "zh": "只显示 {total:,} 行中的前 {n:,} 行；CSV 文件包含全部。",
     },
-    "frame_input": {"en": "Input: a⁰ = x", "zh": "输入：a⁰ = x"},
+    "frame_input": {"en": "Input: {a} = x", "zh": "输入：{a} = x"},
     "frame_forward": {"en": "Forward: layer {n}", "zh": "前向：第 {n} 层"},
     "frame_loss": {"en": "Loss J = {J}", "zh": "损失 J = {J}"},
     "frame_backward": {"en": "Backward: δ of layer {n}", "zh": "反向：第 {n} 层的 δ"},

@@ -68,7 +68,11 @@ def stage_for(result: PassResult, view: View, kind: str, l: int) -> tuple[Stage,
         return final_stage(result, view), view.edges
     if kind in ("input", "forward"):
         vals = node_values(result, "a", s)
-        title = t("frame_input", lang) if kind == "input" else t("frame_forward", lang, n=notation.layer_number(l))
+        title = (
+            t("frame_input", lang, a=notation.sym("a", 0, latex=False))
+            if kind == "input"
+            else t("frame_forward", lang, n=notation.layer_number(l))
+        )
         return Stage(vals, nl <= l, False, quantity_label("a", view), el <= l, title, l), "W"
     if kind == "loss":
         vals = node_values(result, "a", s)
@@ -131,7 +135,7 @@ def animated_figure(result: PassResult, view: View) -> go.Figure:
         ],
     }]  # fmt: skip
     fig["layout"]["sliders"] = [{
-        "active": len(frames) - 1, "x": 0.22, "len": 0.76, "y": -0.02, "yanchor": "top", "pad": {"t": 8},
+        "active": len(frames) - 1, "x": 0.3, "len": 0.7, "y": -0.02, "yanchor": "top", "pad": {"t": 8},
         "currentvalue": {"prefix": t("frame", view.lang), "font": {"size": 13}},
         "steps": [{"label": str(k + 1), "method": "animate", "args": [[str(k)], still]} for k in range(len(frames))],
     }]  # fmt: skip

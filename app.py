@@ -20,22 +20,18 @@ lang = state.lang()
 
 # The lessons live in lessons/, not pages/: Streamlit wraps an app that has a pages/ folder in a second,
 # automatic navigation (all of AppTest's runs, a server's first run), which drops the shared sidebar.
+LESSONS = [  # (file and url path, icon); the explorer first and default
+    ("explorer", ":material/hub:"),
+    ("chain_rule", ":material/link:"),
+    ("matrices", ":material/grid_on:"),
+    ("gradient_check", ":material/fact_check:"),
+    ("batches", ":material/stacks:"),
+    ("training", ":material/trending_down:"),
+    ("experiments", ":material/science:"),
+]
 PAGES = [
-    st.Page(
-        "lessons/explorer.py", title=t("page_explorer", lang), icon=":material/hub:", default=True, url_path="explorer"
-    ),
-    st.Page("lessons/chain_rule.py", title=t("page_chain_rule", lang), icon=":material/link:", url_path="chain_rule"),
-    st.Page("lessons/matrices.py", title=t("page_matrices", lang), icon=":material/grid_on:", url_path="matrices"),
-    st.Page(
-        "lessons/gradient_check.py",
-        title=t("page_gradient_check", lang),
-        icon=":material/fact_check:",
-        url_path="gradient_check",
-    ),
-    st.Page("lessons/batches.py", title=t("page_batches", lang), icon=":material/stacks:", url_path="batches"),
-    st.Page(
-        "lessons/experiments.py", title=t("page_experiments", lang), icon=":material/science:", url_path="experiments"
-    ),
+    st.Page(f"lessons/{name}.py", title=t(f"page_{name}", lang), icon=icon, url_path=name, default=k == 0)
+    for k, (name, icon) in enumerate(LESSONS)
 ]
 sidebar()
 page = st.navigation(PAGES)

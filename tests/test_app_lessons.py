@@ -149,3 +149,23 @@ def test_lessons_in_chinese_and_ng_notation():
     for name in ("matrices", "gradient_check", "batches", "experiments"):
         at.switch_page(f"lessons/{name}.py").run()
         no_exception(at)
+
+
+@pytest.mark.parametrize("opt", ["gd", "lbfgs", "tnc"])
+def test_training_page_trains_and_hands_the_weights_to_the_explorer(opt):
+    at = page("training", {"preset": "xor_221"})
+    at.selectbox(key="tr_opt").set_value(opt).run()
+    no_exception(at)
+    assert any("J went from" in s.value for s in at.success)
+    assert any(r"\mathbb{R}^{9}" in x.value for x in at.latex)  # theta unrolls 2x2 + 2 + 1x2 + 1 numbers
+    before = run_pass(at.session_state["config"]).loss
+    at.button(key="tr_use").click().run()
+    no_exception(at)
+    assert run_pass(at.session_state["config"]).loss < before
+
+
+def test_training_divergence_is_reported():
+    at = page("training", {"preset": "xor_221"})
+    at.select_slider(key="tr_lr").set_value(5.0).run()
+    at.select_slider(key="tr_steps").set_value(2000).run()
+    no_exception(at)

@@ -17,6 +17,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_gradient_check": {"en": "Gradient check", "zh": "梯度检验"},
     "page_batches": {"en": "Batches & L2", "zh": "批量与 L2 正则"},
     "page_experiments": {"en": "Experiments", "zh": "实验"},
+    "page_training": {"en": "Training", "zh": "训练"},
     # sidebar builder
     "language": {"en": "Language", "zh": "语言"},
     "notation": {"en": "Notation", "zh": "记号"},

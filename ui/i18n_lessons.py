@@ -115,6 +115,31 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
         "en": "Only one sample: raise the batch size m in the sidebar to see Δ accumulate.",
         "zh": "只有一个样本：在侧栏增大样本数 m，就能看到 Δ 的累加。",
     },
+    # training
+    "tr_intro": {
+        "en": "Train the network you built: gradient descent repeats W ← W − α∂J/∂W (seed 003's step 5); L-BFGS-B and TNC get J and backprop's gradient on the unrolled vector θ, as seed 002 does with scipy.optimize, and the result is rolled back into matrices.",
+        "zh": "训练你搭好的网络：梯度下降反复执行 W ← W − α∂J/∂W（笔记 003 第 5 步）；L-BFGS-B 和 TNC 在展开后的向量 θ 上拿到 J 和反向传播的梯度，就像笔记 002 用 scipy.optimize 那样，结果再还原成矩阵。",
+    },
+    "tr_optimizer": {"en": "Method", "zh": "方法"},
+    "tr_gd": {"en": "gradient descent", "zh": "梯度下降"},
+    "tr_lbfgs": {"en": "L-BFGS-B (scipy)", "zh": "L-BFGS-B（scipy）"},
+    "tr_tnc": {"en": "TNC (scipy, as in seed 002)", "zh": "TNC（scipy，同笔记 002）"},
+    "tr_steps": {"en": "Steps", "zh": "步数"},
+    "tr_batch": {"en": "Mini-batch size", "zh": "小批量大小"},
+    "tr_done": {"en": "{k} steps: J went from {J0} to {J}.", "zh": "{k} 步：J 从 {J0} 降到 {J}。"},
+    "tr_diverged": {
+        "en": "The cost overflowed after {k} steps: lower the learning rate.",
+        "zh": "{k} 步后代价溢出：请调小学习率。",
+    },
+    "tr_gd_note": {
+        "en": "With a mini-batch smaller than m, each step uses a shuffled batch (seeded), so the curve is noisier.",
+        "zh": "小批量小于 m 时，每一步使用打乱后的一批样本（固定种子），所以曲线更抖动。",
+    },
+    "tr_scipy_note": {
+        "en": "Each iteration may evaluate J and its gradient several times (a line search); the chart shows J after each iteration.",
+        "zh": "每次迭代可能多次计算 J 和梯度（线搜索）；图中是每次迭代后的 J。",
+    },
+    "tr_use": {"en": "Use the trained weights in the explorer", "zh": "把训练后的权重用到探索器中"},
     # experiments
     "ex_intro": {
         "en": "Ready scenarios from the notes, each with its numbers and a link to share.",

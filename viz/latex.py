@@ -14,6 +14,9 @@ from viz.notation import Notation
 G_NAME = {"sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\mathrm{ReLU}", "leaky_relu": r"\mathrm{LReLU}",
           "linear": r"\mathrm{id}", "softmax": r"\mathrm{softmax}"}  # fmt: skip
 MAX_SHOWN = 8
+SLOPES = {"sigmoid": "{a}(1-{a})", "tanh": "1-({a})^2", "relu": r"\mathbb{{1}}({z}>0)",
+          "leaky_relu": r"1 \text{{ if }} {z}>0 \text{{ else }} 0.01", "linear": "1",
+          "softmax": r"p_i(\mathbb{{1}}[i=j]-p_j)"}  # fmt: skip
 
 
 def num(v: float, digits: int = 3) -> str:
@@ -113,7 +116,9 @@ def loss_eq(r: PassResult, s: int, N: Notation, digits: int) -> tuple[str, str]:
 def backward_eq(r: PassResult, l: int, s: int, N: Notation, digits: int) -> tuple[str, str]:
     rec, nxt = r.layers[l - 1], r.layers[l]
     d, dn, Wn, z = N.sym("delta", l), N.sym("delta", l + 1), N.sym("W", l + 1), N.sym("z", l)
-    general = rf"{d} = \left({Wn}\right)^{{\!T}} {dn} \odot g'({z})"
+    # name the slope of this layer's activation, e.g. seed 000's a(1 - a) for the sigmoid
+    slope = SLOPES[rec.activation].format(a=N.sym("a", l), z=z)
+    general = rf"{d} = \left({Wn}\right)^{{\!T}} {dn} \odot g'({z}), \qquad g'({z}) = {slope}"
     up = nxt.delta[s] @ nxt.W
     nums = aligned(
         rf"\left({Wn}\right)^{{\!T}} {dn} &= {bmat(nxt.W.T, digits)} {bmat(nxt.delta[s], digits)} = {bmat(up, digits)}",

@@ -4,7 +4,7 @@ import pytest
 
 from browser.conftest import no_exception, open_app, shot, wait_idle
 
-PAGES = ["chain_rule", "matrices", "gradient_check", "batches", "experiments"]
+PAGES = ["chain_rule", "matrices", "gradient_check", "batches", "training", "experiments"]
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -1,0 +1,55 @@
+"""Training: gradient descent (seed 003's update) or scipy's L-BFGS-B / TNC on the unrolled vector (seed 002)."""
+
+import numpy as np
+import streamlit as st
+
+from engine.network import config_params
+from engine.training import train_gd, train_scipy, unroll
+from ui import state
+from ui.i18n import t
+from viz.charts import lines_chart
+from viz.latex import num
+
+ss = st.session_state
+lang = state.lang()
+cfg = ss.config
+params = config_params(cfg)
+x, y = np.array(cfg.x), np.array(cfg.y)
+
+st.markdown(f"### {t('page_training', lang)}")
+st.caption(t("tr_intro", lang))
+P = unroll(params).size
+shapes = r" ; ".join(
+    rf"W^{{{k + 1}}}\in\mathbb{{R}}^{{{W.shape[0]}\times{W.shape[1]}}}" for k, (W, _) in enumerate(params)
+)
+theta = r"\theta = \big[\operatorname{vec}(W^1), b^1, \dots, \operatorname{vec}(W^L), b^L\big]"
+st.latex(rf"{theta}\in\mathbb{{R}}^{{{P}}} \qquad ({shapes})")
+c1, c2, c3, c4 = st.columns(4)
+opt = c1.selectbox(t("tr_optimizer", lang), ["gd", "lbfgs", "tnc"], key="tr_opt",
+                   format_func=lambda o: t("tr_" + o, lang))  # fmt: skip
+steps = c2.select_slider(t("tr_steps", lang), [10, 25, 50, 100, 200, 500, 1000, 2000], value=200, key="tr_steps")
+lr = c3.select_slider(t("learning_rate", lang), [0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0], value=0.5, key="tr_lr",
+                      disabled=opt != "gd")  # fmt: skip
+batch = c4.select_slider(t("tr_batch", lang), list(range(1, cfg.m + 1)), value=cfg.m, key="tr_batch",
+                         disabled=opt != "gd" or cfg.m == 1) if cfg.m > 1 else 1  # fmt: skip
+
+args = (params, cfg.activations, cfg.loss, cfg.l2, x, y)
+if opt == "gd":
+    res = train_gd(*args, steps, lr, batch_size=batch, seed=cfg.init.seed)
+else:
+    res = train_scipy(*args, steps, method=opt)
+hist = np.array(res.history, float)
+st.plotly_chart(lines_chart(range(len(hist)), {t("cost", lang): np.where(np.isfinite(hist), hist, np.nan)},
+                            t("ex_step", lang), "J", log=True), key="tr_chart", theme=None,
+                config={"displayModeBar": False})  # fmt: skip
+if res.diverged:
+    st.error(t("tr_diverged", lang, k=res.steps_done))
+else:
+    st.success(t("tr_done", lang, k=res.steps_done, J0=num(hist[0], 4), J=num(hist[-1], 4)))
+if opt == "gd":
+    st.caption(t("tr_gd_note", lang))
+else:
+    st.caption(t("tr_scipy_note", lang))
+if st.button(t("tr_use", lang), key="tr_use", disabled=res.diverged):
+    state.load(cfg.replace(weights=[W for W, _ in res.params], biases=[b for _, b in res.params]))
+    st.switch_page("lessons/explorer.py")

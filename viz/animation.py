@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from engine.network import PassResult
 from ui.i18n import t
+from viz.edges import edge_traces
 from viz.figure import PlainFigure
 from viz.network_figure import (
     EDGES,
@@ -24,7 +25,6 @@ from viz.network_figure import (
     View,
     _highlight_shape,
     build_network_figure,
-    edge_traces,
     final_stage,
     geometry,
     network_figure_dict,

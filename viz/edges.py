@@ -1,0 +1,72 @@
+"""Edges as a fixed set of line traces: binned by colour (the value) and width (|w|), NaN-separated.
+
+Plotly cannot vary colour or width inside one line trace, so every drawn edge goes into one of
+N_BUCKETS traces (plus `pending` for edges the animation has not reached); the trace count never
+grows with the network. Past theme.DRAW_MAX_EDGES only each layer's strongest |dJ/dW| are drawn.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from engine.network import PassResult
+from viz import theme
+
+N_BUCKETS = theme.EDGE_COLOR_BUCKETS * len(theme.EDGE_WIDTHS)
+
+
+def edge_values(result: PassResult, which: str) -> np.ndarray:
+    """W or dJ/dW for every weight, W^1 row by row first."""
+    return np.concatenate([getattr(rec, which).ravel() for rec in result.layers])
+
+
+@lru_cache(maxsize=4)  # results hash by identity; every frame of one figure asks again
+def drawn_mask(result: PassResult) -> np.ndarray:
+    """Which edges are drawn: all of them, or past DRAW_MAX_EDGES the strongest |dJ/dW| of each layer."""
+    E = sum(rec.W.size for rec in result.layers)
+    if E <= theme.DRAW_MAX_EDGES:
+        return np.ones(E, bool)
+    per = max(1, theme.DRAW_MAX_EDGES // len(result.layers))
+    mask, start = np.zeros(E, bool), 0
+    for rec in result.layers:
+        g = np.abs(rec.dW.ravel())
+        k = min(per, g.size)
+        mask[start + np.argpartition(-g, k - 1)[:k]] = True
+        start += g.size
+    return mask
+
+
+def edge_traces(result: PassResult, lit: np.ndarray, which: str, geo) -> list[dict]:
+    """The bucket traces and `pending` for a stage whose lit edges are coloured by `which` (W or dW)."""
+    drawn = drawn_mask(result)
+    return _bucket_traces(geo, edge_values(result, which), lit & drawn, edge_values(result, "W"), ~lit & drawn)
+
+
+def _bucket_traces(geo, values, lit, weights, pending) -> list[dict]:
+    """N_BUCKETS line traces plus `pending`: lit edges binned by colour (value) and width (|w|)."""
+    C, widths = theme.EDGE_COLOR_BUCKETS, theme.EDGE_WIDTHS
+    on = np.flatnonzero(lit)  # bin only what is drawn: big nets draw a few thousand of their edges
+    vmax = np.abs(values).max() if values.size else 0.0
+    u = values[on] / vmax if vmax > 0 else np.zeros(len(on))
+    cbin = np.clip(((u + 1) / 2 * C).astype(int), 0, C - 1)
+    wmax = np.abs(weights).max() if weights.size else 0.0
+    wbin = np.clip((np.abs(weights[on]) / wmax * len(widths)).astype(int), 0, len(widths) - 1) if wmax > 0 else 0 * cbin
+    bucket = cbin * len(widths) + wbin
+    traces = []
+    for c in range(C):
+        colour = theme.colour_at(theme.DIVERGING, (c + 0.5) / C)
+        for w, width in enumerate(widths):
+            sel = on[bucket == c * len(widths) + w]
+            traces.append({
+                "type": "scatter", "mode": "lines", "name": f"edges c{c} w{w}", "hoverinfo": "skip",
+                "showlegend": False, "x": geo.seg_x[sel].ravel(), "y": geo.seg_y[sel].ravel(),
+                "line": {"color": colour, "width": width},
+            })  # fmt: skip
+    traces.append({
+        "type": "scatter", "mode": "lines", "name": "pending", "hoverinfo": "skip", "showlegend": False,
+        "x": geo.seg_x[pending].ravel(), "y": geo.seg_y[pending].ravel(),
+        "line": {"color": "#d9d9d9", "width": 1, "dash": "dot"},
+    })  # fmt: skip
+    return traces

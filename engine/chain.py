@@ -46,8 +46,8 @@ def make_path(r: PassResult, l: int, ks, s: int) -> Path:
     return Path(tuple(int(k) for k in ks), f, float(np.prod(f)))
 
 
-def all_paths(r: PassResult, l: int, i: int, s: int, node_paths) -> list[Path]:
-    """Every path from neuron (l, i); node_paths lists them as [(layer, k), ...] (from networkx)."""
+def all_paths(r: PassResult, l: int, s: int, node_paths) -> list[Path]:
+    """Every path from one neuron of layer l; node_paths lists them as [(layer, k), ...] (from networkx)."""
     return [make_path(r, l, [k for _, k in p], s) for p in node_paths]
 
 

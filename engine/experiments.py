@@ -12,7 +12,6 @@ from engine.config import NetworkConfig, from_dict
 from engine.network import config_params, pass_arrays, run_pass
 from engine.training import grads, sgd_step
 
-RNG_X = np.random.default_rng(2024)
 _X4 = np.round(np.random.default_rng(7).normal(size=(4, 3)), 2).tolist()
 _Y4 = [[1, 0], [0, 1], [1, 0], [0, 1]]
 

@@ -56,7 +56,7 @@ if mode == "weight":
     j = c3.selectbox(t("cr_col", lang), range(layers[l - 1]), key="cr_j", format_func=lambda k: str(k + 1))
     n_paths = path_count(layers, l)
     if n_paths <= MAX_LISTED:
-        paths = all_paths(r, l, i, s, weight_paths(layers, l, i))
+        paths = all_paths(r, l, s, weight_paths(layers, l, i))
     else:
         paths = top_paths(r, l, i, s, k=12)
     highlight, weight = [p.neurons for p in paths], (l, i, j)

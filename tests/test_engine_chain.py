@@ -17,7 +17,7 @@ def test_sum_over_paths_is_backprops_delta(name):
     layers = tuple([r.x.shape[1]] + [rec.z.shape[1] for rec in r.layers])
     for l in range(1, len(layers)):
         for i in range(layers[l]):
-            paths = all_paths(r, l, i, 0, weight_paths(layers, l, i))
+            paths = all_paths(r, l, 0, weight_paths(layers, l, i))
             assert len(paths) == path_count(layers, l)
             total = sum(p.product for p in paths)
             assert total == pytest.approx(r.layers[l - 1].delta[0, i], rel=1e-12, abs=1e-300)
@@ -36,7 +36,7 @@ def test_top_paths_are_the_largest_of_all_paths():
     )
     r = run_pass(cfg)
     layers = cfg.layers
-    every = all_paths(r, 1, 2, 0, weight_paths(layers, 1, 2))
+    every = all_paths(r, 1, 0, weight_paths(layers, 1, 2))
     best = sorted(every, key=lambda p: -abs(p.product))[:7]
     top = top_paths(r, 1, 2, 0, k=7)
     assert [p.neurons for p in top] == [p.neurons for p in best]

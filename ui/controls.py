@@ -193,7 +193,7 @@ def reconcile_weights(cfg: NetworkConfig, widths, init: dict) -> tuple[list, lis
     return W, b, changed
 
 
-def compose(cfg: NetworkConfig, widths, acts, loss, x, y, l2, init, W, b) -> NetworkConfig | None:
+def compose(widths, acts, loss, x, y, l2, init, W, b) -> NetworkConfig | None:
     """The validated new config, or None with an error shown (the old network stays)."""
     try:
         return from_dict({"layers": widths, "activations": acts, "loss": loss, "weights": W, "biases": b,

@@ -12,7 +12,7 @@ from ui.i18n import t
 from viz.notation import Notation
 
 
-def weight_editor(cfg_layers, W, b, notation: Notation, lang: str) -> tuple[list, list]:
+def weight_editor(W, b, notation: Notation, lang: str) -> tuple[list, list]:
     """One editable matrix per layer (rows: neurons of layer l, columns: layer l-1, then the bias)."""
     rev = st.session_state.weights_rev
     newW, newb = [], []

@@ -57,8 +57,8 @@ def sidebar() -> None:
         editing = st.toggle(t("edit_weights", lang), key="edit_weights")
         state.keep("edit_weights", editing)
         if editing:
-            W, b = editors.weight_editor(widths, W, b, Notation(state.notation()), lang)
-        new = controls.compose(cfg, widths, acts, loss, x, y, l2, init, W, b)
+            W, b = editors.weight_editor(W, b, Notation(state.notation()), lang)
+        new = controls.compose(widths, acts, loss, x, y, l2, init, W, b)
         if new is not None and new != cfg:
             state.set_config(new)
         with st.expander(t("save_share", lang), expanded=False):

@@ -114,11 +114,11 @@ def _text_colours(values, lit, diverging, vmax) -> list[str]:
             fill = theme.colour_at(theme.DIVERGING, 0.5 + 0.5 * v / vmax if vmax else 0.5)
         else:
             fill = None
-        out.append(_contrast(fill, v, vmax) if fill else ("#111111" if vmax and v > 0.55 * vmax else "#ffffff"))
+        out.append(_contrast(fill) if fill else ("#111111" if vmax and v > 0.55 * vmax else "#ffffff"))
     return out
 
 
-def _contrast(fill: str, v, vmax) -> str:
+def _contrast(fill: str) -> str:
     r, g, b = theme._rgb(fill)
     return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
 

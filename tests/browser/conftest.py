@@ -1,6 +1,5 @@
 """A real `streamlit run app.py` on 127.0.0.1 and Debian's headless Chromium driven by Playwright."""
 
-import os
 import shutil
 import socket
 import subprocess
@@ -124,6 +123,3 @@ def trace_data(page, name: str, i: int = 0) -> dict:
         }""",
         [i, name],
     )
-
-
-os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")

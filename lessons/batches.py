@@ -26,8 +26,10 @@ W, d, ap = N.sym("W", l), N.sym("delta", l), N.sym("a", l - 1)
 st.markdown(f"**{t('bt_samples', lang, n=N.weight_number(l))}**")
 terms = [np.outer(rec.delta[i], r.a(l - 1)[i]) for i in range(m)]
 shown = min(m, 6)
-lines = [rf"{d}_{{({i + 1})}}\,({ap}_{{({i + 1})}})^T &= {bmat(rec.delta[i])}{bmat(r.a(l - 1)[i][None, :])}"
-         rf" = {bmat(terms[i])}" for i in range(shown)]  # fmt: skip
+lines = []
+for i in range(shown):
+    lines.append(rf"{d}_{{({i + 1})}}\,({ap}_{{({i + 1})}})^T &= {bmat(rec.delta[i])}{bmat(r.a(l - 1)[i][None, :])}")
+    lines.append(rf"&= {bmat(terms[i])}")
 st.latex(aligned(*lines))
 if m > shown:
     st.caption(f"… {m - shown} more")
@@ -35,8 +37,9 @@ Delta = sum(terms)
 st.markdown(f"**{t('bt_sum', lang)}**")
 st.latex(aligned(
     rf"\Delta^{{({N.weight_number(l)})}} &= \sum_{{i=1}}^{{{m}}} {d}_{{(i)}}({ap}_{{(i)}})^T = {bmat(Delta)}",
-    rf"D^{{({N.weight_number(l)})}} &= \frac{{1}}{{m}}\Delta + \frac{{\lambda}}{{m}}{W}"
-    rf" = \frac{{1}}{{{m}}}{bmat(Delta)} + \frac{{{num(lam)}}}{{{m}}}{bmat(rec.W)}",
+    rf"D^{{({N.weight_number(l)})}} &= \frac{{1}}{{m}}\Delta + \frac{{\lambda}}{{m}}{W}",
+    rf"&= \frac{{1}}{{{m}}}{bmat(Delta)}",
+    rf"&\quad + \frac{{{num(lam)}}}{{{m}}}{bmat(rec.W)}",
     rf"&= {bmat(Delta / m + lam / m * rec.W)}",
     rf"\frac{{\partial J}}{{\partial b}} &= \frac{{1}}{{m}}\sum_i {d}_{{(i)}} = {bmat(rec.db)}",
 ))  # fmt: skip

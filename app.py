@@ -1,6 +1,7 @@
 """Backprop Explorer: streamlit run app.py"""
 
 import gc
+import os
 
 import streamlit as st
 
@@ -12,7 +13,8 @@ from ui.sidebar import sidebar
 
 # Streamlit collects garbage after every rerun; freezing the long-lived objects of the imports above
 # takes them out of that work (measured in bench/ui_latency.py).
-gc.freeze()
+if not os.environ.get("BPX_NO_GC_FREEZE"):  # bench/soak.py compares with and without
+    gc.freeze()
 
 st.set_page_config(page_title="Backprop Explorer", page_icon=":material/hub:", layout="wide")
 state.init_session()

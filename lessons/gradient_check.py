@@ -11,6 +11,7 @@ from ui.i18n import t
 from viz.charts import gradcheck_chart
 
 LIMIT = 5000  # parameters checked in full; a bigger net checks a seeded random sample of this many
+MAX_SAMPLES = 64  # the check compares two gradients of the same J, so a subset of the samples serves
 ss = st.session_state
 lang = state.lang()
 cfg = ss.config
@@ -27,7 +28,10 @@ bug = c2.selectbox(t("gc_bug", lang), bugs, key="gc_bug",
 n_params = sum(a * b + a for a, b in zip(cfg.layers[1:], cfg.layers[:-1]))
 bar = st.progress(0.0, text=t("gc_running", lang, n=min(n_params, LIMIT))) if n_params > 2000 else None
 progress = (lambda f: bar.progress(f)) if bar else None
-rep = gradcheck(config_params(cfg), cfg.activations, cfg.loss, cfg.l2, np.array(cfg.x), np.array(cfg.y), eps=eps,
+x, y = np.array(cfg.x[:MAX_SAMPLES]), np.array(cfg.y[:MAX_SAMPLES])
+if cfg.m > MAX_SAMPLES:
+    st.caption(t("gc_few_samples", lang, n=MAX_SAMPLES, m=cfg.m))
+rep = gradcheck(config_params(cfg), cfg.activations, cfg.loss, cfg.l2, x, y, eps=eps,
                 skip_gprime=bug or None, on_progress=progress, limit=LIMIT)  # fmt: skip
 if bar:
     bar.empty()

@@ -10,6 +10,7 @@ from ui.i18n import t
 from viz.charts import lines_chart
 from viz.latex import num
 
+WORK_BUDGET = 3e9  # about a second or two of numpy on this machine; bigger runs are cut to fit
 ss = st.session_state
 lang = state.lang()
 cfg = ss.config
@@ -33,6 +34,10 @@ lr = c3.select_slider(t("learning_rate", lang), [0.01, 0.03, 0.1, 0.3, 0.5, 1.0,
 batch = c4.select_slider(t("tr_batch", lang), list(range(1, cfg.m + 1)), value=cfg.m, key="tr_batch",
                          disabled=opt != "gd" or cfg.m == 1) if cfg.m > 1 else 1  # fmt: skip
 
+work = P * (batch if opt == "gd" else cfg.m)  # multiply-adds of one pass, roughly
+if steps * work > WORK_BUDGET:
+    steps = max(1, int(WORK_BUDGET // work))
+    st.caption(t("tr_capped", lang, k=steps))
 args = (params, cfg.activations, cfg.loss, cfg.l2, x, y)
 if opt == "gd":
     res = train_gd(*args, steps, lr, batch_size=batch, seed=cfg.init.seed)

@@ -169,3 +169,28 @@ def test_training_divergence_is_reported():
     at.select_slider(key="tr_lr").set_value(5.0).run()
     at.select_slider(key="tr_steps").set_value(2000).run()
     no_exception(at)
+
+
+def test_heavy_pages_stay_responsive_on_a_big_network_from_a_link():
+    from engine.config import from_dict
+    from ui.state import encode_net
+
+    rng = np.random.default_rng(0)
+    d = {
+        "layers": [64, 128, 128, 10],
+        "activations": ["relu", "relu", "softmax"],
+        "loss": "cross_entropy",
+        "x": rng.normal(size=(300, 64)).round(2).tolist(),
+        "y": np.eye(10)[rng.integers(0, 10, 300)].tolist(),
+    }
+    token = encode_net(from_dict(d))
+    at = page("gradient_check", {"net": token})
+    assert any("first 64 of the m = 300" in c.value for c in at.caption)
+    assert any("were checked" in c.value for c in at.caption)  # 26k parameters: a seeded sample
+    at.switch_page("lessons/training.py").run()
+    at.select_slider(key="tr_steps").set_value(2000).run()
+    no_exception(at)
+    assert any("cut to" in c.value for c in at.caption)
+    for name in ("explorer", "chain_rule", "matrices", "batches"):
+        at.switch_page(f"lessons/{name}.py").run()
+        no_exception(at)

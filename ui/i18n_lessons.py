@@ -94,6 +94,10 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
         "en": "This network has {total:,} parameters: {n:,} of them, drawn at random (seed 0), were checked.",
         "zh": "这个网络有 {total:,} 个参数：随机抽取（种子 0）其中 {n:,} 个进行了检验。",
     },
+    "gc_few_samples": {
+        "en": "The check uses the first {n} of the m = {m} samples: both gradients are of the same J, so this tests backprop just as well.",
+        "zh": "检验只用 m = {m} 个样本中的前 {n} 个：两个梯度针对的是同一个 J，所以同样能检验反向传播。",
+    },
     "gc_running": {"en": "Checking {n:,} parameters…", "zh": "正在检验 {n:,} 个参数……"},
     "gc_param": {"en": "parameter", "zh": "参数"},
     "gc_analytic": {"en": "backprop", "zh": "反向传播"},
@@ -138,6 +142,10 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     "tr_scipy_note": {
         "en": "Each iteration may evaluate J and its gradient several times (a line search); the chart shows J after each iteration.",
         "zh": "每次迭代可能多次计算 J 和梯度（线搜索）；图中是每次迭代后的 J。",
+    },
+    "tr_capped": {
+        "en": "This network and data are large: the run is cut to {k} steps to keep the page responsive.",
+        "zh": "网络和数据规模较大：为保持页面流畅，训练截断为 {k} 步。",
     },
     "tr_use": {"en": "Use the trained weights in the explorer", "zh": "把训练后的权重用到探索器中"},
     # experiments

@@ -9,6 +9,10 @@ from ui import controls, editors, state
 from ui.i18n import LANGS, t
 from viz.notation import Notation
 
+# Less empty space above the title, so the network fits a 1280x800 screen (and a projector) at once.
+PAGE_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.2rem !important; }
+</style>"""
 # Presentation mode: everything a class reads from the back row grows, not only the figure.
 PRESENTATION_CSS = """<style>
 [data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] button { font-size: 1.3rem !important; }
@@ -26,6 +30,7 @@ def _load_preset() -> None:
 def sidebar() -> None:
     """Draw the sidebar and store the (possibly) edited network in session state."""
     ss = st.session_state
+    st.html(PAGE_CSS)
     with st.sidebar:
         for k in ("lang", "notation", "large", "preset_pick", "edit_weights"):
             state.restore(k)

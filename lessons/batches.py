@@ -20,7 +20,7 @@ st.markdown(f"### {t('page_batches', lang)}")
 st.caption(t("bt_intro", lang))
 if m == 1:
     st.info(t("bt_one_sample", lang))
-l = layer_picker("bt_l", L, t("mx_layer", lang), lambda k: f"W{N.weight_number(k)}")
+l = layer_picker("bt_l", L, t("mx_layer", lang), N.weight_name)
 rec = r.layers[l - 1]
 W, d, ap = N.sym("W", l), N.sym("delta", l), N.sym("a", l - 1)
 st.markdown(f"**{t('bt_samples', lang, n=N.weight_number(l))}**")

@@ -51,7 +51,7 @@ mode = st.segmented_control(t("cr_mode", lang), ["weight", "neuron"], key="cr_mo
                             format_func=lambda m: t("cr_" + m, lang)) or "weight"  # fmt: skip
 if mode == "weight":
     c1, c2, c3 = st.columns(3)
-    l = c1.selectbox(t("cr_layer", lang), range(1, L + 1), key="cr_l", format_func=lambda k: f"W{N.weight_number(k)}")
+    l = c1.selectbox(t("cr_layer", lang), range(1, L + 1), key="cr_l", format_func=N.weight_name)
     i = c2.selectbox(t("cr_row", lang), range(layers[l]), key="cr_i", format_func=lambda k: str(k + 1))
     j = c3.selectbox(t("cr_col", lang), range(layers[l - 1]), key="cr_j", format_func=lambda k: str(k + 1))
     n_paths = path_count(layers, l)

@@ -190,6 +190,8 @@ def test_chinese_from_the_link_and_the_switch():
 
 def test_ng_notation_everywhere():
     at = app({"notation": "ng"})
+    labels = [sl.label for sl in at.sidebar.slider]
+    assert "Inputs (layer 1)" in labels and "Outputs (layer 4)" in labels  # Ng numbers layers from 1
     at.segmented_control(key="view").set_value("steps").run()
     at.slider(key="step_slider").set_value(6).run()
     no_exception(at)

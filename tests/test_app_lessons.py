@@ -145,6 +145,7 @@ def test_experiments_open_from_their_links(exp):
 def test_lessons_in_chinese_and_ng_notation():
     at = page("chain_rule", {"lang": "zh", "notation": "ng"})
     assert any("打印出的每一位都相同" in s.value for s in at.success)
+    assert at.selectbox(key="cr_l").format_func(3) == "Θ(3)"
     assert any(r"\theta" in x.value for x in at.latex)
     for name in ("matrices", "gradient_check", "batches", "experiments"):
         at.switch_page(f"lessons/{name}.py").run()

@@ -40,11 +40,15 @@ def pair_label(pair, lang: str) -> str:
     return f"{act} + {t('loss_' + loss, lang)}"
 
 
-def structure(cfg: NetworkConfig, lang: str) -> tuple[list[int], list[str], str]:
-    """Widths, activations and loss from the structure widgets."""
+def structure(cfg: NetworkConfig, lang: str, notation) -> tuple[list[int], list[str], str]:
+    """Widths, activations and loss from the structure widgets (layer numbers in the chosen notation)."""
     L = cfg.n_weight_layers
     hidden = st.slider(t("hidden_layers", lang), 0, max(6, L - 1), L - 1, key=_key("hidden"))
-    widths = [st.slider(t("width_input", lang, n=0), 1, max(10, cfg.layers[0]), cfg.layers[0], key=_key("w0"))]
+    widths = [
+        st.slider(
+            t("width_input", lang, n=notation.layer_number(0)), 1, max(10, cfg.layers[0]), cfg.layers[0], key=_key("w0")
+        )
+    ]
     acts = []
     old_hidden = list(cfg.layers[1:-1])
     old_acts = list(cfg.activations[:-1])
@@ -56,7 +60,11 @@ def structure(cfg: NetworkConfig, lang: str) -> tuple[list[int], list[str], str]
         acts.append(c2.selectbox(t("activation_hidden", lang, n=h + 1), HIDDEN_ACTS, HIDDEN_ACTS.index(a0),
                                  key=_key(f"act{h + 1}")))  # fmt: skip
     n_out = cfg.layers[-1]
-    widths.append(st.slider(t("width_output", lang, n=hidden + 1), 1, max(10, n_out), n_out, key=_key("wout")))
+    widths.append(
+        st.slider(
+            t("width_output", lang, n=notation.layer_number(hidden + 1)), 1, max(10, n_out), n_out, key=_key("wout")
+        )
+    )
     current = (cfg.activations[-1], cfg.loss)
     pair = st.selectbox(t("output_loss", lang), OUTPUT_PAIRS, OUTPUT_PAIRS.index(current),
                         format_func=lambda p: pair_label(p, lang), key=_key("pair"))  # fmt: skip

@@ -21,7 +21,7 @@ def weight_editor(W, b, notation: Notation, lang: str) -> tuple[list, list]:
         l = k + 1
         Wk, bk = np.array(W[k], float), np.array(b[k], float)
         n_out, n_in = Wk.shape
-        wsym = notation.sym("W", l, latex=False).replace("<sup>", "^").replace("</sup>", "")
+        wsym = notation.weight_name(l)
         cols = [f"{j + 1}" for j in range(n_in)] + ["b"]
         df = pd.DataFrame(np.column_stack([Wk, bk]), columns=cols, index=[f"{i + 1}" for i in range(n_out)])
         st.markdown(f"**{wsym}** ({n_out}×{n_in}) + b")

@@ -50,7 +50,7 @@ def sidebar() -> None:
             state.keep(k, ss[k])
         cfg = state.config()
         with st.expander(t("structure", lang), expanded=True):
-            widths, acts, loss = controls.structure(cfg, lang)
+            widths, acts, loss = controls.structure(cfg, lang, Notation(state.notation()))
         with st.expander(t("data", lang), expanded=True):
             x, y, l2 = controls.data(cfg, widths, loss, lang)
         with st.expander(t("init", lang), expanded=False):

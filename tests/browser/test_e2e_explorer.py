@@ -127,3 +127,34 @@ def test_projector_size_presentation_mode(server, browser_context):
     assert trace_data(pg, "neurons")["customdata"][-1][0] == 2
     no_exception(pg)
     pg.close()
+
+
+POINT_XY = """(args) => {
+  const [name, k] = args;
+  const gd = document.querySelector('.js-plotly-plot');
+  const t = gd.data.findIndex(d => d.name === name);
+  const pt = gd.calcdata[t][k];
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
+  return [r.left + xa._offset + xa.l2p(pt.x), r.top + ya._offset + ya.l2p(pt.y)];
+}"""
+
+
+def test_hover_shows_the_formula_with_numbers(server, page):
+    open_app(page, server)
+    r = run_pass(materialise(preset("ng_3443")))
+    x, y = page.evaluate(POINT_XY, ["neurons", 7])  # hidden layer 2, neuron 1
+    page.mouse.move(x, y)
+    hover = page.locator(".hoverlayer .hovertext").first
+    hover.wait_for(timeout=10_000)
+    text = hover.text_content()
+    assert "δ = ∂ℓ/∂z = g′(z)·Σ" in text and f"{r.layers[1].delta[0, 0]:.4g}".replace("-", "−") in text
+    x, y = page.evaluate(POINT_XY, ["edges", 0])  # W^1[0][0]
+    page.mouse.move(x, y)
+    page.wait_for_function(
+        "() => document.querySelector('.hoverlayer .hovertext') && "
+        "document.querySelector('.hoverlayer .hovertext').textContent.includes('∂J/∂w')"
+    )
+    text = page.locator(".hoverlayer .hovertext").first.text_content()
+    assert f"{r.layers[0].dW[0, 0]:.4g}".replace("-", "−") in text
+    shot(page, "explorer-hover")
+    no_exception(page)

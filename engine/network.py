@@ -106,6 +106,11 @@ class PassResult(_ReadOnly):
     def m(self) -> int:
         return self.x.shape[0]
 
+    @property
+    def widths(self) -> tuple[int, ...]:
+        """n_0, n_1, ..., n_L: the layer widths, input first."""
+        return (self.x.shape[1],) + tuple(rec.z.shape[1] for rec in self.layers)
+
     def a(self, l: int) -> np.ndarray:
         """a^l with a^0 = x, shape (m, n_l)."""
         return self.x if l == 0 else self.layers[l - 1].a

@@ -14,7 +14,8 @@ from viz.graph import weight_paths
 @pytest.mark.parametrize("name", ["ng_3443", "testnet_342", "ng_4layer", "xor_221"])
 def test_sum_over_paths_is_backprops_delta(name):
     r = run_pass(preset(name))
-    layers = tuple([r.x.shape[1]] + [rec.z.shape[1] for rec in r.layers])
+    layers = r.widths
+    assert layers == preset(name).layers
     for l in range(1, len(layers)):
         for i in range(layers[l]):
             paths = all_paths(r, l, 0, weight_paths(layers, l, i))

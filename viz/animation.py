@@ -52,13 +52,9 @@ def steps(L: int) -> list[Step]:
     )
 
 
-def _layers(result: PassResult) -> tuple[int, ...]:
-    return tuple([result.x.shape[1]] + [rec.z.shape[1] for rec in result.layers])
-
-
 def stage_for(result: PassResult, view: View, kind: str, l: int) -> tuple[Stage, str]:
     """The stage for (kind, layer) and the edge quantity it colours by."""
-    layers = _layers(result)
+    layers = result.widths
     geo = geometry(layers)
     L = len(layers) - 1
     notation = Notation(view.notation)
@@ -92,14 +88,14 @@ def stage_for(result: PassResult, view: View, kind: str, l: int) -> tuple[Stage,
 
 def _stage_frame(result: PassResult, view: View, name: str, kind: str, l: int) -> dict:
     stage, edge_q = stage_for(result, view, kind, l)
-    geo = geometry(_layers(result))
+    geo = geometry(result.widths)
     data = edge_traces(result, stage.edge_lit, edge_q, geo)
     data.append(neuron_update(stage, view, len(geo.xs), int(np.sum(geo.node_layer == 0))))
     return {
         "name": name,
         "data": data,
         "traces": list(range(PENDING + 1)) + [NEURONS],
-        "layout": {"title": {"text": stage.title}, "shapes": [_highlight_shape(stage.highlight, _layers(result))]},
+        "layout": {"title": {"text": stage.title}, "shapes": [_highlight_shape(stage.highlight, result.widths)]},
     }
 
 

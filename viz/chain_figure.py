@@ -14,7 +14,7 @@ HIGHLIGHT_COLOUR = "#f2a900"
 
 def highlighted_figure(r: PassResult, view: View, l: int, paths: list[tuple[int, ...]], weight: tuple | None):
     """paths: neuron indices from layer l to the output; weight: (l, i, j) drawn as the first segment."""
-    layers = tuple([r.x.shape[1]] + [rec.z.shape[1] for rec in r.layers])
+    layers = r.widths
     geo = geometry(layers)
     starts = np.concatenate([[0], np.cumsum(layers)])
     fig = network_figure_dict(r, view)

@@ -176,14 +176,13 @@ def quantity_label(q: str, view: View) -> str:
 
 
 def final_stage(result: PassResult, view: View) -> Stage:
-    geo = geometry(tuple([result.x.shape[1]] + [rec.z.shape[1] for rec in result.layers]))
     vals = node_values(result, view.nodes, view.sample)
     return Stage(
         vals,
         np.ones(len(vals), bool),
         view.nodes in ("z", "delta"),
         quantity_label(view.nodes, view),
-        np.ones(len(geo.edge_layer), bool),
+        np.ones(sum(rec.W.size for rec in result.layers), bool),
         t("frame_done", view.lang),
     )
 
@@ -225,7 +224,7 @@ def build_network_figure(result: PassResult, view: View, stage: Stage | None = N
 
 def network_figure_dict(result: PassResult, view: View, stage: Stage | None = None) -> dict:
     """The figure as a plain dict (data + layout), so callers can add frames without validation cost."""
-    layers = tuple([result.x.shape[1]] + [rec.z.shape[1] for rec in result.layers])
+    layers = result.widths
     geo = geometry(layers)
     notation = Notation(view.notation)
     stage = stage or final_stage(result, view)

@@ -100,27 +100,15 @@ def node_values(result: PassResult, quantity: str, s: int) -> np.ndarray:
     return np.concatenate([first] + [getattr(rec, attr)[s] for rec in result.layers])
 
 
-def _text_colours(values, lit, diverging, vmax) -> list[str]:
-    """Black or white text, whichever reads on the neuron's fill."""
-    out = []
-    for v, on in zip(values, lit):
-        if not on:
-            out.append("#9a9a9a")
-            continue
-        if np.isnan(v):
-            out.append("#ffffff")
-            continue
-        if diverging:
-            fill = theme.colour_at(theme.DIVERGING, 0.5 + 0.5 * v / vmax if vmax else 0.5)
-        else:
-            fill = None
-        out.append(_contrast(fill) if fill else ("#111111" if vmax and v > 0.55 * vmax else "#ffffff"))
-    return out
-
-
-def _contrast(fill: str) -> str:
-    r, g, b = theme._rgb(fill)
-    return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
+def _text_colour(v, lo, hi, diverging: bool) -> str:
+    """Black or white, whichever reads on the neuron's fill (white on the null, no-such-quantity grey)."""
+    if not np.isfinite(v):
+        return "#ffffff"
+    if diverging:
+        r, g, b = theme._rgb(theme.colour_at(theme.DIVERGING, 0.5 + 0.5 * v / hi if hi else 0.5))
+        return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
+    # viridis runs dark purple -> yellow: dark text on the light upper part
+    return "#111111" if (v - lo) / (hi - lo) > 0.55 else "#ffffff"
 
 
 def _colour_range(values, diverging, n_inputs=0):
@@ -141,10 +129,7 @@ def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -
     vals = stage.node_values
     tcol, text = None, None
     if labels:  # printed values, each in black or white, whichever reads on its fill
-        if stage.diverging:
-            tcol = _text_colours(vals, stage.node_lit, True, hi)
-        else:
-            tcol = [_seq_text(v, lo, hi) if on else "#9a9a9a" for v, on in zip(vals, stage.node_lit)]
+        tcol = [_text_colour(v, lo, hi, stage.diverging) if on else "#9a9a9a" for v, on in zip(vals, stage.node_lit)]
         text = np.where(stage.node_lit & np.isfinite(vals), fmt(np.nan_to_num(vals), view.digits), "").tolist()
     upd = {
         "marker": {
@@ -162,13 +147,6 @@ def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -
         "textfont": {"color": tcol, "size": 15 if view.large else 11},
     }  # fmt: skip
     return upd
-
-
-def _seq_text(v, lo, hi) -> str:
-    # viridis runs dark purple -> yellow: dark text on the light upper part
-    if not np.isfinite(v):
-        return "#ffffff"
-    return "#111111" if (v - lo) / (hi - lo) > 0.55 else "#ffffff"
 
 
 def quantity_label(q: str, view: View) -> str:

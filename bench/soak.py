@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser.conftest import FLAGS, free_port, start_server  # noqa: E402
+from browser.conftest import free_port, launch_chromium, start_server  # noqa: E402
 
 
 def rss_mb(pid: int) -> float:
@@ -43,13 +41,7 @@ def burst(n: int, freeze: bool) -> dict:
     paints = []
     try:
         with sync_playwright() as p:
-            ctx = p.chromium.launch_persistent_context(
-                tempfile.mkdtemp(),
-                executable_path=shutil.which("chromium"),
-                headless=True,
-                args=FLAGS,
-                viewport={"width": 1280, "height": 800},
-            )
+            ctx = launch_chromium(p)
             pg = ctx.new_page()  # warm-up session: imports and caches, not counted
             pg.goto(url)
             pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=60_000)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser.conftest import FLAGS, free_port, start_server  # noqa: E402
+from browser.conftest import free_port, launch_chromium, start_server  # noqa: E402
 
 from engine.config import from_dict  # noqa: E402
 from ui.state import encode_net  # noqa: E402
@@ -58,8 +58,6 @@ PLAYBACK = """(nframes) => new Promise(resolve => {
 
 
 def run(runs: int) -> dict:
-    import shutil
-    import tempfile
 
     from playwright.sync_api import sync_playwright
 
@@ -69,13 +67,7 @@ def run(runs: int) -> dict:
     out = {}
     try:
         with sync_playwright() as p:
-            ctx = p.chromium.launch_persistent_context(
-                tempfile.mkdtemp(),
-                executable_path=shutil.which("chromium"),
-                headless=True,
-                args=FLAGS,
-                viewport={"width": 1280, "height": 800},
-            )
+            ctx = launch_chromium(p)
             for name, url, ms in (
                 ("default 3-4-4-3 (40 edges)", base, 300),
                 ("8-16-16-16-8 (768 edges)", f"{base}/?net={encode_net(from_dict(BIG))}", 500),

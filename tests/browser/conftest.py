@@ -50,18 +50,22 @@ def server():
     proc.wait(10)
 
 
+def launch_chromium(playwright):
+    """Debian's headless Chromium with the flags this machine needs and a fresh profile, at 1280x800."""
+    return playwright.chromium.launch_persistent_context(
+        tempfile.mkdtemp(prefix="bpx-chromium-"), executable_path=shutil.which("chromium"), headless=True,
+        args=FLAGS, viewport={"width": 1280, "height": 800},
+    )  # fmt: skip
+
+
 @pytest.fixture(scope="session")
 def browser_context():
-    chromium = shutil.which("chromium")
-    if not chromium:
+    if not shutil.which("chromium"):
         pytest.fail("Debian's chromium is not installed; scripts/test.sh installs it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            tempfile.mkdtemp(prefix="bpx-chromium-"), executable_path=chromium, headless=True, args=FLAGS,
-            viewport={"width": 1280, "height": 800},
-        )  # fmt: skip
+        ctx = launch_chromium(p)
         yield ctx
         ctx.close()
 

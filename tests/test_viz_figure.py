@@ -5,12 +5,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine.chain import path_count
 from engine.config import from_dict
 from engine.network import run_pass
 from engine.presets import PRESETS
 from viz import latex
 from viz.animation import animated_figure, frame_plan, step_figure, steps
-from viz.graph import count_paths, layout, weight_paths
+from viz.graph import layout, weight_paths
 from viz.network_figure import EDGES, N_BUCKETS, NEURONS, PENDING, View, build_network_figure
 from viz.notation import Notation
 
@@ -176,7 +177,7 @@ def test_notation_translates_in_one_place():
 def test_layout_and_paths_from_networkx():
     xs, ys = layout((3, 4, 2))
     assert list(xs) == [0, 0, 0, 1, 1, 1, 1, 2, 2] and ys[0] > ys[1] > ys[2]
-    assert len(weight_paths((3, 4, 4, 3), 2, 0)) == 3 == count_paths((3, 4, 4, 3), 2)
+    assert len(weight_paths((3, 4, 4, 3), 2, 0)) == 3 == path_count((3, 4, 4, 3), 2)
     assert len(weight_paths((3, 4, 4, 3), 1, 0)) == 12
 
 

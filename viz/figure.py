@@ -17,10 +17,6 @@ class PlainFigure(go.Figure):
         super().__init__(fig, _validate=False)
         self._plain_frames = frames
 
-    @property
-    def plain_frames(self) -> list[dict]:
-        return self._plain_frames
-
     def to_dict(self) -> dict:
         d = super().to_dict()
         d["frames"] = self._plain_frames

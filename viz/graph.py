@@ -44,11 +44,6 @@ def layout(layers: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
     return xs, np.array(ys, dtype=float)
 
 
-def node_index(layers, l: int, i: int) -> int:
-    """Position of neuron (l, i) in the flat, input-first order."""
-    return sum(layers[:l]) + i
-
-
 def weight_paths(layers: tuple[int, ...], l: int, i: int, limit: int | None = None):
     """Every path from neuron (l, i) to an output neuron: lists of (layer, neuron), starting at (l, i).
 
@@ -61,8 +56,3 @@ def weight_paths(layers: tuple[int, ...], l: int, i: int, limit: int | None = No
     targets = [(L, k) for k in range(layers[L])]
     gen = nx.all_simple_paths(G, (l, i), targets)
     return list(itertools.islice(gen, limit)) if limit else list(gen)
-
-
-def count_paths(layers: tuple[int, ...], l: int) -> int:
-    """Number of paths from one neuron of layer l to the outputs: the product of the widths above it."""
-    return int(np.prod(layers[l + 1 :], dtype=object)) if l < len(layers) - 1 else 1

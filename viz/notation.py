@@ -62,6 +62,3 @@ class Notation:
     def weight_name(self, l: int) -> str:
         """Plain-text name of weight layer l for selects and captions: W3 or Θ(3)."""
         return f"Θ({self.weight_number(l)})" if self.ng else f"W{self.weight_number(l)}"
-
-    def x(self, latex: bool = True) -> str:
-        return self.sym("a", 0, latex=latex)

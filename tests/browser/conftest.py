@@ -1,5 +1,6 @@
 """A real `streamlit run app.py` on 127.0.0.1 and Debian's headless Chromium driven by Playwright."""
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -26,6 +27,7 @@ def free_port() -> int:
 def start_server(port: int) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
+    ARTIFACTS.mkdir(exist_ok=True)  # the benchmarks start servers without the pytest fixture
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w")  # noqa: SIM115  (closed with the process)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 60
@@ -50,12 +52,21 @@ def server():
     proc.wait(10)
 
 
+@contextlib.contextmanager
 def launch_chromium(playwright):
-    """Debian's headless Chromium with the flags this machine needs and a fresh profile, at 1280x800."""
-    return playwright.chromium.launch_persistent_context(
-        tempfile.mkdtemp(prefix="bpx-chromium-"), executable_path=shutil.which("chromium"), headless=True,
-        args=FLAGS, viewport={"width": 1280, "height": 800},
-    )  # fmt: skip
+    """Debian's headless Chromium with the flags this machine needs and a fresh profile, at 1280x800.
+
+    The profile is a temporary folder removed when the context closes (each one is ~50 MB).
+    """
+    with tempfile.TemporaryDirectory(prefix="bpx-chromium-", ignore_cleanup_errors=True) as profile:
+        ctx = playwright.chromium.launch_persistent_context(
+            profile, executable_path=shutil.which("chromium"), headless=True, args=FLAGS,
+            viewport={"width": 1280, "height": 800},
+        )  # fmt: skip
+        try:
+            yield ctx
+        finally:
+            ctx.close()
 
 
 @pytest.fixture(scope="session")
@@ -64,10 +75,8 @@ def browser_context():
         pytest.fail("Debian's chromium is not installed; scripts/test.sh installs it")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        ctx = launch_chromium(p)
+    with sync_playwright() as p, launch_chromium(p) as ctx:
         yield ctx
-        ctx.close()
 
 
 @pytest.fixture

@@ -152,6 +152,7 @@ def test_share_link_round_trip_with_values_outside_the_sliders():
     at = app({"net": encode_net(cfg)})
     no_exception(at)
     assert at.session_state["config"] == cfg  # exactly as written: nothing clamped
+    assert at.selectbox(key="preset_pick").value == "custom"  # not a preset's name over someone's network
     assert at.slider(key=key(at, "w1")).max >= 30
     at.slider(key=key(at, "l2")).set_value(12.5)  # the widened range holds it
     at.run()

@@ -68,5 +68,6 @@ def _uploaded(key: str) -> None:
         state.flash("error", t("bad_file", lang, name=f.name, err=e))
     else:
         state.load(cfg)
+        st.session_state.preset_pick = "custom"
         state.flash("success", t("loaded_file", lang, name=f.name))
     st.session_state.upload_rev = st.session_state.get("upload_rev", 0) + 1

@@ -81,6 +81,7 @@ def init_session() -> None:
     if "net" in q:
         try:
             config = decode_net(q["net"])
+            ss._preset_pick = "custom"  # the picker must not name a preset the link's network is not
         except ConfigError as e:
             ss.flash.append(("error", t("bad_link", ss._lang, err=e)))
     elif "preset" in q:

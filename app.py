@@ -7,7 +7,7 @@ import streamlit as st
 
 import engine  # noqa: F401  (heavy imports first, so the gc.freeze below covers them)
 import viz.animation  # noqa: F401
-from ui import state
+from ui import live, state
 from ui.i18n import t
 from ui.sidebar import sidebar
 
@@ -35,6 +35,10 @@ PAGES = [
     st.Page(f"lessons/{name}.py", title=t(f"page_{name}", lang), icon=icon, url_path=name, default=k == 0)
     for k, (name, icon) in enumerate(LESSONS)
 ]
-sidebar()
-page = st.navigation(PAGES)
-page.run()
+live.start_full_run()
+try:
+    sidebar()
+    page = st.navigation(PAGES)
+    page.run()
+finally:  # also when a newer run interrupts this one
+    live.end_full_run()

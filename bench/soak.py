@@ -40,18 +40,17 @@ def burst(n: int, freeze: bool) -> dict:
     url = f"http://127.0.0.1:{port}/"
     paints = []
     try:
-        with sync_playwright() as p:
-            ctx = launch_chromium(p)
+        with sync_playwright() as p, launch_chromium(p) as ctx:
             pg = ctx.new_page()  # warm-up session: imports and caches, not counted
             pg.goto(url)
-            pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=60_000)
+            pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace:last-of-type .point", timeout=60_000)
             pg.close()
             before = rss_mb(proc.pid)
             t0 = time.perf_counter()
             for _ in range(n):
                 pg = ctx.new_page()
                 pg.goto(url)
-                pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=60_000)
+                pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace:last-of-type .point", timeout=60_000)
                 x1 = pg.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
                 for _ in range(2):
                     old = pg.evaluate("() => document.querySelector('.js-plotly-plot').data.find("
@@ -68,7 +67,6 @@ def burst(n: int, freeze: bool) -> dict:
                 pg.close()
             wall = time.perf_counter() - t0
             after = rss_mb(proc.pid)
-            ctx.close()
     finally:
         proc.terminate()
         proc.wait(10)

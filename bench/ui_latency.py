@@ -53,7 +53,7 @@ PLAYBACK = """(nframes) => new Promise(resolve => {
   obs.observe({type: 'longtask', buffered: false});
   gd.on('plotly_animatingframe', e => frames.push([e.name, performance.now()]));
   gd.on('plotly_animated', () => setTimeout(() => { obs.disconnect(); resolve({frames, tasks}); }, 200));
-  document.querySelector('.js-plotly-plot .updatemenu-button').dispatchEvent(new MouseEvent('click', {bubbles: true}));
+  document.querySelector('.bpx-play').click();
 })"""
 
 
@@ -66,8 +66,7 @@ def run(runs: int) -> dict:
     base = f"http://127.0.0.1:{port}"
     out = {}
     try:
-        with sync_playwright() as p:
-            ctx = launch_chromium(p)
+        with sync_playwright() as p, launch_chromium(p) as ctx:
             for name, url, ms in (
                 ("default 3-4-4-3 (40 edges)", base, 300),
                 ("8-16-16-16-8 (768 edges)", f"{base}/?net={encode_net(from_dict(BIG))}", 500),
@@ -76,7 +75,7 @@ def run(runs: int) -> dict:
                 for _ in range(runs):
                     pg = ctx.new_page()
                     pg.goto(url)
-                    pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=60_000)
+                    pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace:last-of-type .point", timeout=60_000)
                     loads.append(
                         pg.evaluate("() => new Promise(r => requestAnimationFrame(() => r(performance.now())))")
                     )  # since navigation
@@ -95,7 +94,7 @@ def run(runs: int) -> dict:
                     pg.close()
                 pg = ctx.new_page()
                 pg.goto(url)
-                pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=60_000)
+                pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace:last-of-type .point", timeout=60_000)
                 pg.locator('[data-testid="stMain"] input[type="range"]').first.wait_for()
                 _set_speed(pg, ms)
                 play = []
@@ -105,7 +104,6 @@ def run(runs: int) -> dict:
                     pg.wait_for_timeout(500)
                 pg.close()
                 out[name] = {"cold_load_ms": loads, "slider_to_paint_ms": slider, "playback": play, "frame_ms": ms}
-            ctx.close()
     finally:
         proc.terminate()
         proc.wait(10)

@@ -4,13 +4,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ui import state
+from ui import live, state
 from ui.compute import current_pass
 from ui.i18n import t
 from ui.plotly_component import live_chart
 from viz import latex
-from viz.animation import animated_figure, step_figure, steps
-from viz.network_figure import QUANTITIES, View
+from viz.animation import step_figure, steps
+from viz.network_figure import QUANTITIES
 from viz.notation import Notation
 from viz.tables import neuron_table, weight_table
 from viz.theme import DRAW_MAX_EDGES
@@ -50,10 +50,9 @@ edges = (
     )
     or "dW"
 )
-ms = c3.select_slider(t("speed", lang), [150, 300, 500, 800, 1200, 2000], value=500, key="frame_ms")
+c3.select_slider(t("speed", lang), [150, 300, 500, 800, 1200, 2000], value=500, key="frame_ms")
 digits = c4.select_slider(t("precision", lang), [2, 3, 4, 5, 6], value=3, key="digits")
-view = View(sample=ss.sample, nodes=nodes, edges=edges, notation=state.notation(), lang=lang, frame_ms=ms,
-            digits=digits, large=ss.get("large", False))  # fmt: skip
+view = live.explorer_view()  # the same settings the sidebar's builder uses to update the chart
 legend = t("legend_nodes", lang, q=t("q_" + nodes, lang)) + " · " + t("legend_edges_" + edges, lang)
 n_edges = sum(rec.W.size for rec in result.layers)
 
@@ -71,7 +70,8 @@ mode = (
     or "animation"
 )
 if mode == "animation":
-    live_chart(animated_figure(result, view), key="network")
+    live_chart(live.explorer_figure(), key=live.EXPLORER_CHART)
+    live.claim(live.EXPLORER_CHART)
     st.caption(legend)
     if n_edges > DRAW_MAX_EDGES:
         st.info(t("too_many_edges", lang, edges=n_edges, per=DRAW_MAX_EDGES // L))

@@ -28,7 +28,8 @@ def no_exception(at: AppTest) -> None:
 
 def figure(at: AppTest, index: int = 0) -> dict:
     """The index-th figure on the page: live charts (ui/plotly_component.py) first, then st.plotly_chart."""
-    specs = [json.loads(json.loads(el.proto.json)["spec"]) for el in at.get("bidi_component")]
+    data = [json.loads(el.proto.bytes or el.proto.json or "null") for el in at.get("bidi_component")]
+    specs = [d["fig"] for d in data if d and "key" in d]  # live charts; not the sidebar's bridge (ui/live.py)
     specs += [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     return specs[index]
 

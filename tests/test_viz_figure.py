@@ -33,6 +33,13 @@ def random_net(seed, widths, acts, loss="mse", m=2):
     )
 
 
+def n_segments(x) -> int:
+    """Edges in a NaN-separated line trace ([x0, x1, NaN] each; an empty trace is a lone NaN)."""
+    x = np.asarray(x, float)
+    assert len(x) % 3 == 0 or (len(x) == 1 and np.isnan(x[0]))
+    return len(x) // 3
+
+
 def by_name(fig, name):
     (trace,) = [d for d in fig.data if d.name == name]
     return trace
@@ -78,14 +85,11 @@ def test_trace_count_does_not_grow_with_the_network():
 def test_edge_buckets_hold_every_edge_once_with_the_right_colour_side():
     r = run_pass(random_net(3, [3, 4, 4, 3], ["sigmoid"] * 3))
     fig = build_network_figure(r, View())
-    segs = sum(np.isnan(np.asarray(d.x, float)).sum() for d in fig.data[:PENDING])
-    assert segs == 12 + 16 + 12 and len(fig.data[PENDING].x) == 0
+    segs = sum(n_segments(d.x) for d in fig.data[:PENDING])
+    assert segs == 12 + 16 + 12 and n_segments(fig.data[PENDING].x) == 0
     dW = np.concatenate([rec.dW.ravel() for rec in r.layers])
     expected = np.bincount(np.clip(((dW / np.abs(dW).max() + 1) / 2 * 7).astype(int), 0, 6), minlength=7)
-    got = [
-        sum(np.isnan(np.asarray(d.x, float)).sum() for d in fig.data[:PENDING] if d.name.startswith(f"edges c{c} "))
-        for c in range(7)
-    ]
+    got = [sum(n_segments(d.x) for d in fig.data[:PENDING] if d.name.startswith(f"edges c{c} ")) for c in range(7)]
     assert got == expected.tolist()
     colours = {d.name[:8]: d.line.color for d in fig.data[:PENDING]}
     assert colours["edges c0"] == "#3676b6"  # blue end: negative
@@ -124,7 +128,7 @@ def test_frames_forward_then_backward_in_order():
     # each edge takes its gradient colour when delta reaches the layer it feeds
     for k, l in zip(range(L + 2, 2 * L + 2), range(L, 0, -1)):
         pending = frames[k]["data"][PENDING]["x"]
-        n_pending = int(np.isnan(np.asarray(pending, float)).sum())
+        n_pending = n_segments(pending)
         assert n_pending == sum([12, 16, 12][: l - 1])
     assert all(f["traces"] == list(range(PENDING + 1)) + [NEURONS] for f in frames)
     play = fig.layout.updatemenus[0].buttons[0]

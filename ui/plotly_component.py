@@ -1,61 +1,80 @@
-"""A chart that keeps one Plotly plot and updates it in place (Plotly.react) on every rerun.
+"""A chart that keeps one Plotly plot and updates it in place (Plotly.react), and a bridge to update it
+from a fragment.
 
 st.plotly_chart mounts a new chart whenever the figure changes (its element id includes the spec) and
-plotly.js then draws it twice; this component keeps the same <div>, so a slider change costs one
+plotly.js then draws it twice; this component keeps the same <div>, so a change costs one
 Plotly.react. plotly.js itself comes from the installed plotly package, copied once into ./static
 (served by server.enableStaticServing) so the browser caches it. The plot lives in the page's own DOM
 (no iframe), so gd.data carries the DESIGN.md figure contract exactly as st.plotly_chart's would.
+
+The bridge (`push_figure`) is how the sidebar's builder fragment updates the explorer's chart without
+rerunning the whole app: it hands the new figure to the plot whose key it names.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from functools import lru_cache
 from pathlib import Path
 
 import plotly
-import plotly.io as pio
 import streamlit as st
+
+from viz.figure import figure_json
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 PLOTLY_JS = "plotly.min.js"
+BRIDGE_KEY = "bpx_bridge"  # its elements are hidden by ui.sidebar.PAGE_CSS
 
-JS = r"""
-function loadPlotly() {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!window.__bpxPlotly) {
-    window.__bpxPlotly = new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = './app/static/plotly.min.js';
-      s.onload = () => resolve(window.Plotly);
-      s.onerror = reject;
-      document.head.appendChild(s);
-    });
-  }
-  return window.__bpxPlotly;
-}
+# Shared by both components. Plotly redraws its own colour bars, animation slider and buttons on every
+# Plotly.react (a third of the redraw on the default net, more with the slider's steps), so the live
+# chart shows them as a little HTML around the plot instead: the same frames, labels and colours, read
+# from the figure. The animation frames are attached once the browser is idle (Play needs them, the
+# picture does not).
+DRAW_JS = (Path(__file__).resolve().parent / "live_chart.js").read_text(encoding="utf-8")
 
+CHART_ENTRY = r"""
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
-  const fig = JSON.parse(data.spec);
-  let gd = parentElement.querySelector('.bpx-plot');
-  gd.style.height = (fig.layout.height || 500) + 'px';
-  loadPlotly().then(Plotly => {
-    const config = Object.assign({displayModeBar: false, responsive: true}, data.config || {});
-    Plotly.react(gd, {data: fig.data, layout: fig.layout, frames: fig.frames || [], config}).then(() => {
-      if (!gd.__bpxClick) {
-        gd.__bpxClick = true;
-        gd.on('plotly_click', e => {
-          const p = e.points && e.points[0];
-          if (p) {
-            setTriggerValue('click', {curve: p.curveNumber, index: p.pointIndex, customdata: p.customdata ?? null});
-          }
-        });
-      }
-    });
+  const p = payload(data);
+  const gd = parentElement.querySelector('.bpx-plot');
+  gd.dataset.key = p.key;
+  draw(gd, p.fig).then(() => {
+    if (!gd.__bpxClick) {
+      gd.__bpxClick = true;
+      gd.on('plotly_click', e => {
+        const pt = e.points && e.points[0];
+        if (pt) {
+          setTriggerValue('click', {curve: pt.curveNumber, index: pt.pointIndex, customdata: pt.customdata ?? null});
+        }
+      });
+    }
   });
 }
 """
+
+BRIDGE_ENTRY = r"""
+export default function (component) {
+  loadPlotly();  // the sidebar is drawn before the page: start fetching plotly.js for the chart now
+  const p = payload(component.data);
+  if (!p) return;
+  const gd = document.querySelector('.bpx-plot[data-key="' + p.target + '"]');
+  if (!gd) return;
+  if (p.fig) {
+    draw(gd, p.fig);
+    gd.__bpxPushed = [p.n, gd.__bpxDrawn];
+  } else if (p.frames && gd.__bpxPushed && gd.__bpxPushed[0] === p.n) {
+    const drawn = gd.__bpxPushed[1];  // the frames of the figure pushed with the same n
+    gd.__bpxDrawing.then(() => attachFrames(gd, p.frames, drawn));
+  }
+}
+"""
+
+
+def _payload(head: dict, name: str, body) -> bytes:
+    """head's fields and body (a figure or frames) under name, as JSON bytes: no escaping into a string."""
+    return (json.dumps(head)[:-1] + f', "{name}": ' + figure_json(body) + "}").encode("utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -73,9 +92,19 @@ def _plotly_served() -> bool:
 
 
 @lru_cache(maxsize=1)
-def _renderer():
+def _chart():
     return st.components.v2.component(
-        "bpx_plot", html='<div class="bpx-plot" style="width:100%"></div>', js=JS, isolate_styles=False
+        "bpx_plot",
+        html='<div class="bpx-chart"><div class="bpx-plot" style="width:100%"></div></div>',
+        js=DRAW_JS + CHART_ENTRY,
+        isolate_styles=False,
+    )
+
+
+@lru_cache(maxsize=1)
+def _bridge():
+    return st.components.v2.component(
+        "bpx_bridge", html="<span></span>", js=DRAW_JS + BRIDGE_ENTRY, isolate_styles=False
     )
 
 
@@ -83,6 +112,19 @@ def live_chart(fig, key: str, on_click=None):
     """Draw fig (a go.Figure or PlainFigure) and keep updating the same plot; returns the click trigger."""
     if not _plotly_served():
         return st.plotly_chart(fig, key=key, theme=None, config={"displayModeBar": False})
-    spec = pio.to_json(fig.to_dict(), validate=False)
     kwargs = {"on_click_change": on_click} if on_click else {}
-    return _renderer()(key=key, data={"spec": spec}, **kwargs)
+    return _chart()(key=key, data=_payload({"key": key}, "fig", fig), **kwargs)
+
+
+def push_figure(target: str | None, fig=None, frames=None) -> None:
+    """The bridge: hands fig, then the frames that frames() builds, to the live chart keyed target.
+
+    Two hidden elements, sent one after the other: the browser draws the new picture while the server
+    builds its animation frames. Both are drawn on every run, empty or not, so the sidebar keeps its shape.
+    """
+    ss = st.session_state
+    ss._bridge_n = ss.get("_bridge_n", 0) + 1  # a new value each time, so the browser always draws
+    head = {"target": target, "n": ss._bridge_n}
+    live = fig is not None and _plotly_served()
+    _bridge()(key=BRIDGE_KEY, data=_payload(head, "fig", fig) if live else None)
+    _bridge()(key=BRIDGE_KEY + "_frames", data=_payload(head, "frames", frames()) if live and frames else None)

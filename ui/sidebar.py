@@ -5,13 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from engine.presets import PRESETS, preset
-from ui import controls, editors, state
+from ui import controls, editors, live, state
 from ui.i18n import LANGS, t
+from ui.plotly_component import BRIDGE_KEY
 from viz.notation import Notation
 
-# Less empty space above the title, so the network fits a 1280x800 screen (and a projector) at once.
-PAGE_CSS = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 2.2rem !important; }
+# Less empty space above the title, so the network fits a 1280x800 screen (and a projector) at once;
+# the builder's bridge to the chart is not something to look at.
+PAGE_CSS = f"""<style>
+[data-testid="stMainBlockContainer"] {{ padding-top: 2.2rem !important; }}
+[class*="st-key-{BRIDGE_KEY}"] {{ display: none !important; }}
 </style>"""
 # Presentation mode: everything a class reads from the back row grows, not only the figure.
 PRESENTATION_CSS = """<style>
@@ -51,8 +54,7 @@ def sidebar() -> None:
         cfg = state.config()
         with st.expander(t("structure", lang), expanded=True):
             widths, acts, loss = controls.structure(cfg, lang, Notation(state.notation()))
-        with st.expander(t("data", lang), expanded=True):
-            x, y, l2 = controls.data(cfg, widths, loss, lang)
+        data_box = st.container()  # filled by the builder fragment below
         with st.expander(t("init", lang), expanded=False):
             init = controls.init_controls(cfg, lang)
         W, b, redrawn = controls.reconcile_weights(cfg, widths, init)
@@ -63,8 +65,31 @@ def sidebar() -> None:
         state.keep("edit_weights", editing)
         if editing:
             W, b = editors.weight_editor(W, b, Notation(state.notation()), lang)
+        share_box = st.container()
+        builder(data_box, share_box, (widths, acts, loss, init, W, b), ss.builder_rev)
+
+
+@st.fragment
+def builder(data_box, share_box, rest: tuple, rev: int) -> None:
+    """The data (x, y, m, lambda) and the save panel, rerun alone when a data widget changes.
+
+    Everything else in `rest` (structure, init, weights) only changes in a full run, so the arguments
+    a fragment rerun reuses are always current; x and y are read from their widgets, the network from
+    session state. A fragment rerun sends ~30 messages to the browser instead of the whole page's ~75.
+    """
+    if st.session_state.builder_rev != rev:  # a file was opened (upload callback): rebuild everything from it
+        st.rerun()
+    widths, acts, loss, init, W, b = rest
+    lang = state.lang()
+    cfg = state.config()
+    before = live.snapshot()
+    with data_box:
+        with st.expander(t("data", lang), expanded=True):
+            x, y, l2 = controls.data(cfg, widths, loss, lang)
         new = controls.compose(widths, acts, loss, x, y, l2, init, W, b)
-        if new is not None and new != cfg:
-            state.set_config(new)
+    if new is not None and new != cfg:
+        state.set_config(new)
+    with share_box:
         with st.expander(t("save_share", lang), expanded=False):
             editors.share_panel(state.config(), lang)
+        live.after_builder(before)

@@ -25,6 +25,7 @@ from viz.network_figure import (
     View,
     _highlight_shape,
     build_network_figure,
+    edge_bar,
     final_stage,
     geometry,
     network_figure_dict,
@@ -95,7 +96,11 @@ def _stage_frame(result: PassResult, view: View, name: str, kind: str, l: int) -
         "name": name,
         "data": data,
         "traces": list(range(PENDING + 1)) + [NEURONS],
-        "layout": {"title": {"text": stage.title}, "shapes": [_highlight_shape(stage.highlight, result.widths)]},
+        "layout": {
+            "title": {"text": stage.title},
+            "shapes": [_highlight_shape(stage.highlight, result.widths)],
+            "meta": {"edge_bar": edge_bar(result, edge_q, view.lang)},
+        },
     }
 
 
@@ -112,8 +117,17 @@ def frame_plan(L: int) -> list[tuple[str, int]]:
 
 def animated_figure(result: PassResult, view: View) -> go.Figure:
     """The network figure with frames, a Play/Pause button and a frame slider; opens on the last frame."""
+    return PlainFigure(animated_figure_dict(result, view))
+
+
+def animated_figure_dict(result: PassResult, view: View, with_frames: bool = True) -> dict:
+    """animated_figure as a plain dict (data, layout, frames): what the browser's live chart is sent.
+
+    with_frames=False leaves "frames" out (the Play controls still count them): animation_frames gives
+    them, so the browser can draw the picture while the server is still building the frames.
+    """
     fig = network_figure_dict(result, view)
-    frames = [_stage_frame(result, view, str(k), kind, l) for k, (kind, l) in enumerate(frame_plan(len(result.layers)))]
+    n = len(frame_plan(len(result.layers)))
     ms = int(view.frame_ms)
     play = {
         "frame": {"duration": ms, "redraw": False},
@@ -131,12 +145,18 @@ def animated_figure(result: PassResult, view: View) -> go.Figure:
         ],
     }]  # fmt: skip
     fig["layout"]["sliders"] = [{
-        "active": len(frames) - 1, "x": 0.3, "len": 0.7, "y": -0.02, "yanchor": "top", "pad": {"t": 8},
+        "active": n - 1, "x": 0.3, "len": 0.7, "y": -0.02, "yanchor": "top", "pad": {"t": 8},
         "currentvalue": {"prefix": t("frame", view.lang), "font": {"size": 13}},
-        "steps": [{"label": str(k + 1), "method": "animate", "args": [[str(k)], still]} for k in range(len(frames))],
+        "steps": [{"label": str(k + 1), "method": "animate", "args": [[str(k)], still]} for k in range(n)],
     }]  # fmt: skip
-    fig["frames"] = frames
-    return PlainFigure(fig)
+    if with_frames:
+        fig["frames"] = animation_frames(result, view)
+    return fig
+
+
+def animation_frames(result: PassResult, view: View) -> list[dict]:
+    """The 2L + 3 frames of frame_plan, each updating the edge buckets, pending and the neurons."""
+    return [_stage_frame(result, view, str(k), kind, l) for k, (kind, l) in enumerate(frame_plan(len(result.layers)))]
 
 
 def step_figure(result: PassResult, view: View, step: Step) -> go.Figure:
@@ -145,4 +165,7 @@ def step_figure(result: PassResult, view: View, step: Step) -> go.Figure:
     return build_network_figure(result, replace(view, edges=edge_q), stage)
 
 
-__all__ = ["EDGES", "Step", "animated_figure", "frame_plan", "stage_for", "step_figure", "steps"]
+__all__ = [
+    "EDGES", "Step", "animated_figure", "animated_figure_dict", "animation_frames", "frame_plan", "stage_for",
+    "step_figure", "steps",
+]  # fmt: skip

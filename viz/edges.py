@@ -61,12 +61,22 @@ def _bucket_traces(geo, values, lit, weights, pending) -> list[dict]:
             sel = on[bucket == c * len(widths) + w]
             traces.append({
                 "type": "scatter", "mode": "lines", "name": f"edges c{c} w{w}", "hoverinfo": "skip",
-                "showlegend": False, "x": geo.seg_x[sel].ravel(), "y": geo.seg_y[sel].ravel(),
+                "showlegend": False, "x": _segments(geo.seg_x, sel), "y": _segments(geo.seg_y, sel),
                 "line": {"color": colour, "width": width},
             })  # fmt: skip
     traces.append({
         "type": "scatter", "mode": "lines", "name": "pending", "hoverinfo": "skip", "showlegend": False,
-        "x": geo.seg_x[pending].ravel(), "y": geo.seg_y[pending].ravel(),
+        "x": _segments(geo.seg_x, pending), "y": _segments(geo.seg_y, pending),
         "line": {"color": "#d9d9d9", "width": 1, "dash": "dot"},
     })  # fmt: skip
     return traces
+
+
+def _segments(coords: np.ndarray, sel) -> np.ndarray:
+    """The selected NaN-separated segments; one NaN when there are none.
+
+    An animation frame that empties a line trace (x = []) leaves its old line on screen in plotly.js;
+    a lone NaN draws nothing and replaces it.
+    """
+    out = coords[sel].ravel()
+    return out if out.size else np.array([np.nan])

@@ -72,7 +72,8 @@ class Geometry:
 
 @lru_cache(maxsize=16)
 def geometry(layers: tuple[int, ...]) -> Geometry:
-    xs, ys = layout(layers)
+    # positions in float32: they only place marks on screen, and the figure sent to the browser halves
+    xs, ys = (np.asarray(v, np.float32) for v in layout(layers))
     starts = np.concatenate([[0], np.cumsum(layers)])
     el, ei, ej = [], [], []
     for l in range(1, len(layers)):
@@ -82,7 +83,7 @@ def geometry(layers: tuple[int, ...]) -> Geometry:
     el, ei, ej = (np.concatenate(v) for v in (el, ei, ej))
     src = starts[el - 1] + ej
     dst = starts[el] + ei
-    nan = np.full(len(el), np.nan)
+    nan = np.full(len(el), np.nan, np.float32)
     node_layer = np.repeat(np.arange(len(layers)), layers)
     node_i = np.concatenate([np.arange(n) for n in layers])
     return Geometry(
@@ -130,7 +131,8 @@ def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -
     tcol, text = None, None
     if labels:  # printed values, each in black or white, whichever reads on its fill
         tcol = [_text_colour(v, lo, hi, stage.diverging) if on else "#9a9a9a" for v, on in zip(vals, stage.node_lit)]
-        text = np.where(stage.node_lit & np.isfinite(vals), fmt(np.nan_to_num(vals), view.digits), "").tolist()
+        # a blank label is a no-break space, not "": plotly.js's animation only updates labels that exist
+        text = np.where(stage.node_lit & np.isfinite(vals), fmt(np.nan_to_num(vals), view.digits), "\u00a0").tolist()
     upd = {
         "marker": {
             "color": np.where(np.isnan(vals), None, vals).tolist(),  # raw values; null: no such quantity
@@ -139,8 +141,7 @@ def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -
             "opacity": np.where(stage.node_lit, 1.0, theme.INACTIVE_OPACITY),
             "size": (theme.NODE_SIZE_SMALL * (1.3 if view.large else 1.0)) if labels else theme.NODE_SIZE_LARGE,
             "line": {"color": "#333333", "width": 1.5},
-            "colorbar": {"title": {"text": stage.node_label, "side": "right"}, "x": 1.02, "len": 0.8,
-                         "thickness": 14},
+            "colorbar": dict(theme.COLORBAR, title={"text": stage.node_label, "side": "right"}, x=1.02),
             "showscale": not view.compact,
         },
         "text": text,
@@ -221,8 +222,8 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
         "customdata": np.column_stack([geo.edge_layer, geo.edge_i, geo.edge_j, w, dW])[shown].tolist(),
         "marker": {"size": 9, "opacity": 0.02 if E <= theme.HOVER_MAX_EDGES else 0, "color": ev[shown].tolist(),
                    "colorscale": theme.DIVERGING, "cmin": -emax, "cmax": emax,
-                   "colorbar": {"title": {"text": t("e_" + view.edges, view.lang), "side": "right"}, "x": -0.02,
-                                "xanchor": "right", "len": 0.8, "thickness": 14},
+                   "colorbar": dict(theme.COLORBAR, title={"text": t("e_" + view.edges, view.lang), "side": "right"},
+                                    x=-0.02, xanchor="right"),
                    "showscale": not view.compact},
         "hovertemplate": "%{text}<extra></extra>",
         "text": edge_texts(result, s, notation) if E <= theme.HOVER_MAX_EDGES else None,
@@ -256,8 +257,18 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
         "shapes": [_highlight_shape(stage.highlight, layers)],
         "hoverlabel": {"font": {"size": 16 if view.large else 13}, "align": "left"},
         "dragmode": False,
+        "meta": {"edge_bar": edge_bar(result, view.edges, view.lang)},
     }  # fmt: skip
     return {"data": parts[:-1] + [edges, neurons], "layout": fig_layout}
+
+
+def edge_bar(result: PassResult, which: str, lang: str) -> dict:
+    """What the drawn edges' colours mean in a frame (W while the forward sweep runs, then dJ/dW).
+
+    The edges hover trace always carries dJ/dW (the figure contract); its colour bar is for the final
+    picture, so frames say in layout.meta what their edge colours are, and the live chart's bar follows.
+    """
+    return {"title": t("e_" + which, lang), "max": float(np.abs(edge_values(result, which)).max(initial=0.0))}
 
 
 def _highlight_shape(layer: int | None, layers) -> dict:

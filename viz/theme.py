@@ -6,7 +6,10 @@ from __future__ import annotations
 # Blue/red differ in lightness as well as hue, so the scale survives deuteranopia and greyscale.
 DIVERGING = [[0.0, "#2166ac"], [0.25, "#6a9fcf"], [0.5, "#b4b4b4"], [0.75, "#e0795c"], [1.0, "#b2182b"]]
 # Sequential scale for a and g'(z): viridis is perceptually uniform and readable with colour-vision deficiency.
-SEQUENTIAL = "Viridis"
+# Written out (plotly's 10 viridis stops) rather than named, so the live chart can draw its colour bar.
+_VIRIDIS = ["#440154", "#482878", "#3e4989", "#31688e", "#26828e",
+            "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"]  # fmt: skip
+SEQUENTIAL = [[k / (len(_VIRIDIS) - 1), c] for k, c in enumerate(_VIRIDIS)]
 
 NEUTRAL = "#b4b4b4"
 INACTIVE_OPACITY = 0.18
@@ -16,6 +19,9 @@ FONT = dict(family="Inter, 'Noto Sans SC', 'Source Han Sans SC', sans-serif", si
 NODE_SIZE_SMALL = 40  # when values are printed inside the nodes
 NODE_SIZE_LARGE = 14
 HIGHLIGHT = "rgba(255, 200, 0, 0.16)"
+# Shared by both colour bars (drawn by plotly where st.plotly_chart shows the figure; the live chart
+# draws them as HTML). Tick labels may overflow: plotly otherwise measures every label to hide some.
+COLORBAR = {"len": 0.8, "thickness": 14, "ticklabeloverflow": "allow"}
 LABEL_MAX_NEURONS = 48  # print values on nodes only up to this many neurons
 HOVER_MAX_EDGES = 1000  # DESIGN.md: the edges hover trace is always there up to 1,000 edges
 DRAW_MAX_EDGES = 2500  # beyond this only the strongest edges of each layer are drawn (the page says so)

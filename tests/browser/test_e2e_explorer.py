@@ -9,7 +9,7 @@ from browser.conftest import no_exception, open_app, shot, trace_data, wait_idle
 from engine.config import from_dict
 from engine.network import run_pass
 from engine.presets import PRESETS, preset
-from ui.state import encode_net, materialise
+from ui.state import decode_net, encode_net, materialise
 
 TESTNET_LIKE = {"layers": [2, 5, 3], "activations": ["tanh", "softmax"], "loss": "cross_entropy",
                 "x": [[7.5, -1.25]], "y": [[0, 0, 1]], "l2": 0.3, "init": {"scheme": "he", "seed": 11}}  # fmt: skip
@@ -60,6 +60,16 @@ def test_moving_a_slider_changes_the_chart(server, page):
     assert after[0][3] == pytest.approx(0.6) and after[5] != before[5]
     cfg = materialise(preset("ng_3443")).replace(x=[[0.6, -1.0, 2.0]])
     assert_plot_is_the_engine(page, cfg)
+    # the animation frames (sent after the picture) are the new network's: every frame's neuron colours
+    # carry the new activations (the forward frames) or the new deltas (the backward ones)
+    page.wait_for_function("() => (document.querySelector('.js-plotly-plot')._transitionData._frames || []).length"
+                           " === 9", timeout=10_000)  # fmt: skip
+    colours = page.evaluate("""() => document.querySelector('.js-plotly-plot')._transitionData._frames
+        .map(f => Array.from(f.data.at(-1).marker.color))""")
+    r = run_pass(cfg)
+    a = [0.6, -1.0, 2.0] + [v for rec in r.layers for v in rec.a[0]]
+    assert colours[-1][:3] == pytest.approx(a[:3]) and colours[3][3:] == pytest.approx(a[3:], rel=1e-12)
+    assert colours[5][3:] == pytest.approx([v for rec in r.layers for v in rec.delta[0]], rel=1e-12)
     no_exception(page)
 
 
@@ -67,7 +77,7 @@ def test_play_shows_every_frame(server, page):
     open_app(page, server)
     page.evaluate("""() => { window.__frames = []; const gd = document.querySelector('.js-plotly-plot');
         gd.on('plotly_animatingframe', e => window.__frames.push([e.name, performance.now()])); }""")
-    page.locator(".js-plotly-plot .updatemenu-button").first.click()
+    page.get_by_role("button", name="▶ Play").click()
     page.wait_for_function("() => window.__frames.length >= 9", timeout=30_000)
     frames = page.evaluate("window.__frames")
     assert [f[0] for f in frames] == [str(k) for k in range(9)]
@@ -75,7 +85,60 @@ def test_play_shows_every_frame(server, page):
     assert np.median(gaps) == pytest.approx(500, rel=0.25)  # the chosen speed, loosely (not a benchmark)
     page.wait_for_timeout(700)
     assert trace_data(page, "neurons")["title"] == "All gradients"
+    # the frame slider followed the animation to its last frame
+    assert page.locator(".bpx-frame").inner_text() == "Frame: 9"
+    assert page.locator(".bpx-range").input_value() == "8"
     shot(page, "explorer-played")
+    no_exception(page)
+
+
+def test_colour_bars_and_frame_slider_carry_the_figure(server, page):
+    """The live chart's colour bars show each coloured trace's title and range; the slider moves frames."""
+    open_app(page, server)
+    bars = page.evaluate("""() => [...document.querySelectorAll('.bpx-cb')].map(b => ({
+        display: getComputedStyle(b).display, title: b.querySelector('.bpx-title')?.textContent,
+        ticks: [...b.querySelectorAll('.bpx-ticks span')].map(s => s.textContent)}))""")
+    left, right = bars
+    edges, neurons = (page.evaluate(f"""() => {{ const t = document.querySelector('.js-plotly-plot').data
+        .find(d => d.name === '{n}').marker; return [t.cmin, t.cmax]; }}""") for n in ("edges", "neurons"))  # fmt: skip
+    assert left["title"] == "gradient ∂J/∂w" and right["title"] == "activation a"
+    fmt = lambda v: f"{float(f'{v:.3g}'):g}".replace("-", "−")  # noqa: E731
+    assert left["ticks"] == [fmt(edges[1]), "0", fmt(edges[0])]
+    assert right["ticks"][0] == fmt(neurons[1]) and right["ticks"][2] == fmt(neurons[0])
+    # moving the frame slider to the loss frame shows that frame
+    page.evaluate("""() => { const r = document.querySelector('.bpx-range'); r.value = 4;
+        r.dispatchEvent(new Event('input', {bubbles: true})); }""")
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot').layout.title.text.startsWith('Loss')", timeout=10_000
+    )
+    assert page.locator(".bpx-frame").inner_text() == "Frame: 5"
+    # the loss frame: its title is painted, and the edges (coloured by w until delta reaches them) say so
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle').textContent.startsWith('Loss')")
+    w_max = max(abs(w) for W in materialise(preset("ng_3443")).weights for row in W for w in row)
+    left = page.locator(".bpx-cb").first
+    assert left.locator(".bpx-title").inner_text() == "weight w"
+    assert left.locator(".bpx-ticks span").first.inner_text() == f"{float(f'{w_max:.3g}'):g}"
+    shot(page, "explorer-frame5")
+    # what is painted follows the frames: at the input frame no edge is coloured yet; at the first forward
+    # frame layer 1's weights are, and its neurons print their activations (regressions: plotly.js left
+    # emptied line traces and newly printed labels unpainted)
+    painted = """() => { const tr = [...document.querySelectorAll('.js-plotly-plot .scatterlayer .trace')];
+        const d = t => t.querySelector('.js-line')?.getAttribute('d') || '';
+        return {lines: tr.slice(0, 21).filter(t => d(t).length).length,
+                labels: [...tr.at(-1).querySelectorAll('.textpoint text')].map(e => e.textContent.trim())}; }"""
+    for k, title in ((0, "Input"), (1, "Forward: layer 1")):
+        page.evaluate(f"""() => {{ const r = document.querySelector('.bpx-range'); r.value = {k};
+            r.dispatchEvent(new Event('input', {{bubbles: true}})); }}""")
+        gtitle = "document.querySelector('.js-plotly-plot .gtitle').textContent"
+        page.wait_for_function(f"() => {gtitle}.startsWith('{title}')")
+        page.wait_for_timeout(300)
+        got = page.evaluate(painted)
+        a1 = [f"{v:.3g}" for v in run_pass(materialise(preset("ng_3443"))).layers[0].a[0]]
+        if k == 0:
+            assert got["lines"] == 0 and got["labels"][3:] == [""] * 11
+        else:
+            assert got["lines"] > 0 and got["labels"][3:7] == a1 and got["labels"][7:] == [""] * 7
+    shot(page, "explorer-frame2")
     no_exception(page)
 
 
@@ -157,4 +220,20 @@ def test_hover_shows_the_formula_with_numbers(server, page):
     text = page.locator(".hoverlayer .hovertext").first.text_content()
     assert f"{r.layers[0].dW[0, 0]:.4g}".replace("-", "−") in text
     shot(page, "explorer-hover")
+    no_exception(page)
+
+
+def test_share_link_follows_a_data_slider(server, page):
+    """The save panel is redrawn with the builder's fragment: its link is always the network on screen."""
+    open_app(page, server)
+    page.get_by_text("Save and share").click()
+    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code')
+    before = link.inner_text()
+    x1 = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
+    x1.focus()
+    x1.press("ArrowLeft")
+    page.wait_for_function("(b) => document.querySelector('[data-testid=\"stSidebar\"] [data-testid=\"stCode\"] code')"
+                           ".innerText !== b", arg=before, timeout=20_000)  # fmt: skip
+    token = link.inner_text().split("?net=")[1].split("&")[0].strip()
+    assert decode_net(token).x == materialise(preset("ng_3443")).replace(x=[[0.49, -1.0, 2.0]]).x
     no_exception(page)

@@ -3,6 +3,9 @@
 import pytest
 
 from browser.conftest import no_exception, open_app, shot, wait_idle
+from engine.network import run_pass
+from engine.presets import preset
+from ui.state import materialise
 
 PAGES = ["chain_rule", "matrices", "gradient_check", "batches", "training", "experiments"]
 
@@ -49,4 +52,19 @@ def test_chinese_experiments_page(server, page):
     page.get_by_text("梯度消失").first.wait_for(timeout=30_000)
     wait_idle(page)
     shot(page, "lesson-experiments-zh")
+    no_exception(page)
+
+
+def test_a_data_slider_updates_a_lesson_page(server, page):
+    """The builder's data sliders rerun only the sidebar's fragment; a page that is not the explorer's
+    chart must still follow (ui/live.py asks for a full rerun)."""
+    open_app(page, f"{server}/chain_rule")
+    dw = "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'edges').customdata[0][4]"
+    before = page.evaluate(dw)
+    x1 = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
+    x1.focus()
+    x1.press("ArrowRight")
+    page.wait_for_function(f"(b) => ({dw})() !== b", arg=before, timeout=20_000)
+    cfg = materialise(preset("ng_3443")).replace(x=[[0.51, -1.0, 2.0]])
+    assert page.evaluate(dw) == pytest.approx(run_pass(cfg).layers[0].dW[0, 0], rel=1e-12)
     no_exception(page)

@@ -1,0 +1,191 @@
+// The live chart's browser side (ui/plotly_component.py): loads plotly.js, draws a figure with
+// Plotly.react, and shows the figure's colour bars, Play/Pause and frame slider as a little HTML
+// around the plot (plotly would redraw its own on every update). Shared by the chart and the bridge.
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window.__bpxPlotly) {
+    window.__bpxPlotly = new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = './app/static/plotly.min.js';
+      s.onload = () => resolve(window.Plotly);
+      s.onerror = reject;
+      document.head.appendChild(s);
+    });
+  }
+  return window.__bpxPlotly;
+}
+
+const CSS = `
+.bpx-chart { position: relative; width: 100%; }
+.bpx-cb { position: absolute; display: none; flex-direction: column; align-items: center; gap: 4px;
+  font-size: 12px; color: #1f2430; text-align: center; line-height: 1.15; pointer-events: none; }
+.bpx-cb .bpx-strip-row { display: flex; flex: 1; gap: 4px; min-height: 0; }
+.bpx-cb .bpx-strip { width: 14px; border: 1px solid #999; }
+.bpx-cb .bpx-ticks { display: flex; flex-direction: column; justify-content: space-between; text-align: left; }
+.bpx-anim { display: none; align-items: center; gap: 10px; padding: 4px 8px 8px 8px; font-size: 14px; }
+.bpx-anim button { font: inherit; padding: 3px 12px; border: 1px solid #c4c7cf; border-radius: 6px;
+  background: #f7f8fa; color: #1f2430; cursor: pointer; white-space: nowrap; }
+.bpx-anim button:hover { border-color: #ff4b4b; color: #ff4b4b; }
+.bpx-anim input[type=range] { flex: 1; accent-color: #ff4b4b; min-width: 80px; }
+.bpx-anim .bpx-frame { min-width: 6em; }
+`;
+
+function chrome(gd) {
+  const wrap = gd.parentElement;
+  if (wrap.__bpx) return wrap.__bpx;
+  if (!document.getElementById('bpx-css')) {
+    const st = document.createElement('style');
+    st.id = 'bpx-css';
+    st.textContent = CSS;
+    document.head.appendChild(st);
+  }
+  const el = (tag, cls, parent) => {
+    const e = document.createElement(tag);
+    e.className = cls;
+    parent.appendChild(e);
+    return e;
+  };
+  const c = {bars: {left: el('div', 'bpx-cb', wrap), right: el('div', 'bpx-cb', wrap)}};
+  c.anim = el('div', 'bpx-anim', wrap);
+  c.play = el('button', 'bpx-play', c.anim);
+  c.pause = el('button', 'bpx-pause', c.anim);
+  c.range = el('input', 'bpx-range', c.anim);
+  c.range.type = 'range';
+  c.range.min = 0;
+  c.range.step = 1;
+  c.label = el('span', 'bpx-frame', c.anim);
+  c.play.onclick = () => c.playArgs && window.Plotly.animate(gd, null, c.playArgs);
+  c.pause.onclick = () => c.pauseArgs && window.Plotly.animate(gd, [null], c.pauseArgs);
+  c.range.oninput = () => {
+    const s = c.steps[+c.range.value];
+    if (s) { window.Plotly.animate(gd, s.args[0], s.args[1]); showFrame(c, +c.range.value); }
+  };
+  wrap.__bpx = c;
+  return c;
+}
+
+function showFrame(c, k) {
+  c.range.value = k;
+  c.label.textContent = c.prefix + (c.steps[k] ? c.steps[k].label : '');
+}
+
+function fmt(v) {
+  if (!isFinite(v)) return '';
+  const s = Math.abs(v) < 1e-12 ? '0' : Number(v.toPrecision(3)).toString();
+  return s.replace('-', '−');
+}
+
+function drawBars(gd, c) {
+  const size = gd._fullLayout && gd._fullLayout._size;
+  for (const side of ['left', 'right']) {
+    const box = c.bars[side];
+    const k = (c.barTraces || {})[side];
+    const t = k === undefined ? null : gd.data[k];
+    const m = t && t.marker;
+    if (!m || !Array.isArray(m.colorscale) || !size) { box.style.display = 'none'; continue; }
+    const len = (m.colorbar && m.colorbar.len) || 0.8;
+    let title = ((m.colorbar && m.colorbar.title && m.colorbar.title.text) || '').replace(/<[^>]*>/g, '');
+    let [lo, hi] = [m.cmin, m.cmax];
+    const eb = t.name === 'edges' && gd.layout.meta && gd.layout.meta.edge_bar;
+    if (eb) [title, lo, hi] = [eb.title, -eb.max, eb.max];  // what the drawn edges show in this frame
+    const stops = m.colorscale.map(([p, col]) => `${col} ${(100 * p).toFixed(1)}%`).join(', ');
+    box.style.display = 'flex';
+    box.style.top = (size.t + size.h * (1 - len) / 2) + 'px';
+    box.style.height = (size.h * len) + 'px';
+    box.style.width = (side === 'left' ? size.l - 8 : size.r - 8) + 'px';
+    box.style.left = (side === 'left' ? 2 : size.l + size.w + 6) + 'px';
+    box.innerHTML = '<div class="bpx-title"></div><div class="bpx-strip-row"><div class="bpx-strip"></div>' +
+      '<div class="bpx-ticks"><span></span><span></span><span></span></div></div>';
+    box.querySelector('.bpx-title').textContent = title;
+    box.querySelector('.bpx-strip').style.background = `linear-gradient(to top, ${stops})`;
+    const ticks = box.querySelectorAll('.bpx-ticks span');
+    [hi, (lo + hi) / 2, lo].forEach((v, i) => { ticks[i].textContent = fmt(v); });
+  }
+}
+
+// The payload arrives as raw bytes of JSON ({key or target, fig}): no escaping inside another JSON.
+function payload(data) {
+  if (data == null) return null;
+  if (typeof data === 'string') return JSON.parse(data);
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return JSON.parse(new TextDecoder().decode(data));
+  return data;
+}
+
+// Frames are attached once the browser is idle, and only to the picture they were built for.
+function attachFrames(gd, frames, drawn) {
+  const attach = () => {
+    if (gd.__bpxDrawn !== drawn) return;  // a newer figure is already on its way
+    window.Plotly.deleteFrames(gd).then(() => frames.length && window.Plotly.addFrames(gd, frames));
+  };
+  if (window.requestIdleCallback) requestIdleCallback(attach, {timeout: 150});
+  else setTimeout(attach, 50);
+}
+
+function draw(gd, fig) {
+  performance.mark('bpx-draw-start');  // read by bench/ui_latency.py
+  const frames = fig.frames || [];  // absent when they follow separately (the bridge's second element)
+  const layout = fig.layout;
+  const c = chrome(gd);
+  const slider = (layout.sliders || [])[0], menu = (layout.updatemenus || [])[0];
+  layout.sliders = [];
+  layout.updatemenus = [];
+  c.barTraces = {};
+  const font = (layout.font && layout.font.size) || 14;
+  const margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin || {});
+  fig.data.forEach((t, k) => {
+    if (t.marker && t.marker.showscale) {
+      const side = (t.marker.colorbar && t.marker.colorbar.x < 0.5) ? 'left' : 'right';
+      c.barTraces[side] = k;
+      margin[side === 'left' ? 'l' : 'r'] = Math.max(margin[side === 'left' ? 'l' : 'r'], 6.8 * font);
+      t.marker.showscale = false;
+    }
+  });
+  frames.forEach(f => (f.data || []).forEach(t => { if (t.marker) t.marker.showscale = false; }));
+  if (slider) {  // the controls sit below the plot, in the room plotly kept for its own
+    layout.height = (layout.height || 500) - Math.max(0, margin.b - 24);
+    margin.b = 24;
+  }
+  layout.margin = margin;
+  c.anim.style.display = slider ? 'flex' : 'none';
+  c.anim.style.fontSize = font + 'px';
+  for (const b of Object.values(c.bars)) b.style.fontSize = Math.round(font * 0.85) + 'px';  // projector: larger
+  if (slider) {
+    c.steps = slider.steps;
+    c.prefix = (slider.currentvalue && slider.currentvalue.prefix) || '';
+    c.range.max = slider.steps.length - 1;
+    showFrame(c, slider.active ?? slider.steps.length - 1);
+  }
+  if (menu) {
+    c.play.textContent = menu.buttons[0].label;
+    c.pause.textContent = menu.buttons[1].label;
+    c.playArgs = menu.buttons[0].args[1];
+    c.pauseArgs = menu.buttons[1].args[1];
+  }
+  gd.style.height = layout.height + 'px';
+  const drawn = (gd.__bpxDrawn || 0) + 1;
+  gd.__bpxDrawn = drawn;
+  gd.__bpxDrawing = loadPlotly().then(Plotly => {
+    const config = {displayModeBar: false, responsive: true};
+    return Plotly.react(gd, {data: fig.data, layout, config}).then(() => {
+      performance.mark('bpx-draw-end');
+      drawBars(gd, c);
+      if (!gd.__bpxAnim) {
+        gd.__bpxAnim = true;
+        gd.on('plotly_animatingframe', e => {
+          const cc = gd.parentElement.__bpx;
+          const k = (cc.steps || []).findIndex(s => s.args[0][0] === e.name);
+          if (k >= 0) showFrame(cc, k);
+          // a frame changes the title without a redraw, which plotly then does not repaint
+          const f = e.frame || (gd._transitionData._frameHash || {})[e.name];
+          const title = f && f.layout && f.layout.title && f.layout.title.text;
+          if (title != null) setTimeout(() => Plotly.relayout(gd, {'title.text': title}), 0);
+          setTimeout(() => drawBars(gd, cc), 0);  // the frame's colours are in gd.data by then
+        });
+        gd.on('plotly_afterplot', () => drawBars(gd, gd.parentElement.__bpx));  // resizes
+      }
+      if (fig.frames !== undefined) attachFrames(gd, fig.frames, drawn);
+      return Plotly;
+    });
+  });
+  return gd.__bpxDrawing;
+}

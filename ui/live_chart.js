@@ -72,7 +72,7 @@ function showFrame(c, k) {
 function fmt(v) {
   if (!isFinite(v)) return '';
   const s = Math.abs(v) < 1e-12 ? '0' : Number(v.toPrecision(3)).toString();
-  return s.replace('-', '−');
+  return s.replace(/-/g, '−');
 }
 
 function drawBars(gd, c) {
@@ -152,6 +152,7 @@ function draw(gd, fig) {
   if (slider) {
     c.steps = slider.steps;
     c.prefix = (slider.currentvalue && slider.currentvalue.prefix) || '';
+    c.range.setAttribute('aria-label', c.prefix.replace(/[:：]\s*$/, '').trim());
     c.range.max = slider.steps.length - 1;
     showFrame(c, slider.active ?? slider.steps.length - 1);
   }

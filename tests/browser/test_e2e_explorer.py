@@ -112,6 +112,7 @@ def test_colour_bars_and_frame_slider_carry_the_figure(server, page):
         "() => document.querySelector('.js-plotly-plot').layout.title.text.startsWith('Loss')", timeout=10_000
     )
     assert page.locator(".bpx-frame").inner_text() == "Frame: 5"
+    assert page.get_by_role("slider", name="Frame", exact=True).input_value() == "4"  # named for screen readers
     # the loss frame: its title is painted, and the edges (coloured by w until delta reaches them) say so
     page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle').textContent.startsWith('Loss')")
     w_max = max(abs(w) for W in materialise(preset("ng_3443")).weights for row in W for w in row)

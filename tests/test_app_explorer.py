@@ -232,3 +232,16 @@ def test_colour_controls_and_table():
     assert len(df) == 14 and np.isclose(df["δ"].iloc[-1], r.layers[-1].delta[0, -1])
     wt = at.dataframe[1].value
     assert len(wt) == 12 + 4 + 16 + 4 + 12 + 3
+
+
+def test_without_static_serving_the_chart_falls_back_and_the_builder_reruns_the_page(monkeypatch):
+    """A read-only checkout cannot serve plotly.js: st.plotly_chart draws the figure, which the
+    builder's bridge cannot reach, so the explorer does not claim a live chart (ui/live.py)."""
+    import ui.plotly_component as pc
+
+    monkeypatch.setattr(pc, "_plotly_served", lambda: False)
+    at = app()
+    no_exception(at)
+    assert at.session_state["_live_chart"] is None
+    assert len(at.get("plotly_chart")) == 1
+    assert_figure_matches_engine(at)

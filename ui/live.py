@@ -14,7 +14,7 @@ import streamlit as st
 
 from ui import state
 from ui.compute import current_pass
-from ui.plotly_component import push_figure
+from ui.plotly_component import push_figure, updates_in_place
 from viz.animation import animated_figure_dict, animation_frames
 from viz.network_figure import View
 
@@ -46,7 +46,8 @@ def end_full_run() -> None:
 
 def claim(key: str) -> None:
     """Called by a page whose only network-dependent content is this live chart."""
-    st.session_state._live_chart = key
+    if updates_in_place():  # an st.plotly_chart fallback is only redrawn by a full rerun
+        st.session_state._live_chart = key
 
 
 def snapshot() -> tuple:

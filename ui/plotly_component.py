@@ -21,7 +21,7 @@ from pathlib import Path
 import plotly
 import streamlit as st
 
-from viz.figure import figure_json
+from viz.figure import PlainFigure, figure_json
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 PLOTLY_JS = "plotly.min.js"
@@ -77,6 +77,11 @@ def _payload(head: dict, name: str, body) -> bytes:
     return (json.dumps(head)[:-1] + f', "{name}": ' + figure_json(body) + "}").encode("utf-8")
 
 
+def updates_in_place() -> bool:
+    """Whether live_chart draws the updatable component (not st.plotly_chart, which the bridge cannot reach)."""
+    return _plotly_served()
+
+
 @lru_cache(maxsize=1)
 def _plotly_served() -> bool:
     """Copy plotly.min.js next to the app once per process (unless the same file is already there)."""
@@ -109,8 +114,9 @@ def _bridge():
 
 
 def live_chart(fig, key: str, on_click=None):
-    """Draw fig (a go.Figure or PlainFigure) and keep updating the same plot; returns the click trigger."""
+    """Draw fig (a go.Figure or a figure dict) and keep updating the same plot; returns the click trigger."""
     if not _plotly_served():
+        fig = PlainFigure(fig) if isinstance(fig, dict) else fig  # already in plotly's schema: no validation
         return st.plotly_chart(fig, key=key, theme=None, config={"displayModeBar": False})
     kwargs = {"on_click_change": on_click} if on_click else {}
     return _chart()(key=key, data=_payload({"key": key}, "fig", fig), **kwargs)

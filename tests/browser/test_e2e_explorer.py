@@ -233,8 +233,10 @@ def test_share_link_follows_a_data_slider(server, page):
     x1 = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
     x1.focus()
     x1.press("ArrowLeft")
-    page.wait_for_function("(b) => document.querySelector('[data-testid=\"stSidebar\"] [data-testid=\"stCode\"] code')"
-                           ".innerText !== b", arg=before, timeout=20_000)  # fmt: skip
+    code = """document.querySelector('[data-testid="stSidebar"] [data-testid="stCode"] code')"""
+    page.wait_for_function(
+        f"(b) => {{ const e = {code}; return !!e && e.innerText !== b; }}", arg=before, timeout=20_000
+    )  # the panel is redrawn by the fragment: the element may be away
     token = link.inner_text().split("?net=")[1].split("&")[0].strip()
     assert decode_net(token).x == materialise(preset("ng_3443")).replace(x=[[0.49, -1.0, 2.0]]).x
     no_exception(page)

@@ -59,12 +59,15 @@ def test_a_data_slider_updates_a_lesson_page(server, page):
     """The builder's data sliders rerun only the sidebar's fragment; a page that is not the explorer's
     chart must still follow (ui/live.py asks for a full rerun)."""
     open_app(page, f"{server}/chain_rule")
-    dw = "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'edges').customdata[0][4]"
+    # null while st.plotly_chart remounts the chart during the rerun
+    dw = """() => { const gd = document.querySelector('.js-plotly-plot');
+        const t = gd && gd.data && gd.data.find(d => d.name === 'edges'); return t ? t.customdata[0][4] : null; }"""
     before = page.evaluate(dw)
     x1 = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
     x1.focus()
     x1.press("ArrowRight")
-    page.wait_for_function(f"(b) => ({dw})() !== b", arg=before, timeout=20_000)
+    changed = f"(b) => {{ const v = ({dw})(); return v !== null && v !== b; }}"
+    page.wait_for_function(changed, arg=before, timeout=20_000)
     cfg = materialise(preset("ng_3443")).replace(x=[[0.51, -1.0, 2.0]])
     assert page.evaluate(dw) == pytest.approx(run_pass(cfg).layers[0].dW[0, 0], rel=1e-12)
     no_exception(page)

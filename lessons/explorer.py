@@ -9,7 +9,7 @@ from ui.compute import current_pass
 from ui.i18n import t
 from ui.plotly_component import live_chart
 from viz import latex
-from viz.animation import step_figure, steps
+from viz.animation import animated_figure_dict, step_figure, steps
 from viz.network_figure import QUANTITIES
 from viz.notation import Notation
 from viz.tables import neuron_table, weight_table
@@ -70,7 +70,7 @@ mode = (
     or "animation"
 )
 if mode == "animation":
-    live_chart(live.explorer_figure(), key=live.EXPLORER_CHART)
+    live_chart(animated_figure_dict(result, view), key=live.EXPLORER_CHART)
     live.claim(live.EXPLORER_CHART)
     st.caption(legend)
     if n_edges > DRAW_MAX_EDGES:

@@ -29,10 +29,6 @@ def explorer_view() -> View:
                 digits=ss.get("digits", 3), large=ss.get("large", False))  # fmt: skip
 
 
-def explorer_figure():
-    return animated_figure_dict(current_pass(), explorer_view())
-
-
 def start_full_run() -> None:
     """At the top of every full run: no page has claimed a live chart yet."""
     ss = st.session_state

@@ -239,7 +239,7 @@ def test_without_static_serving_the_chart_falls_back_and_the_builder_reruns_the_
     builder's bridge cannot reach, so the explorer does not claim a live chart (ui/live.py)."""
     import ui.plotly_component as pc
 
-    monkeypatch.setattr(pc, "_plotly_served", lambda: False)
+    monkeypatch.setattr(pc, "plotly_served", lambda: False)
     at = app()
     no_exception(at)
     assert at.session_state["_live_chart"] is None

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import plotly_component as chart
 from ui import state
 from ui.compute import current_pass
-from ui.plotly_component import push_figure, updates_in_place
 from viz.animation import animated_figure_dict, animation_frames
 from viz.network_figure import View
 
@@ -42,7 +42,7 @@ def end_full_run() -> None:
 
 def claim(key: str) -> None:
     """Called by a page whose only network-dependent content is this live chart."""
-    if updates_in_place():  # an st.plotly_chart fallback is only redrawn by a full rerun
+    if chart.plotly_served():  # an st.plotly_chart fallback is only redrawn by a full rerun
         st.session_state._live_chart = key
 
 
@@ -56,15 +56,15 @@ def after_builder(before: tuple) -> None:
     """End of the builder fragment: update the live chart, or rerun the app if more than it must change."""
     ss = st.session_state
     if ss.get("_full_run", True):
-        push_figure(None)
+        chart.push_figure(None)
         return
     if ss.flash:
         st.rerun()  # a message waits (a file that could not be opened): the page shows it
     if snapshot() == before:
-        push_figure(None)
+        chart.push_figure(None)
         return
     if ss.get("_live_chart") != EXPLORER_CHART:
         st.rerun()  # another page, or the step view: everything on it follows the new network
     result, view = current_pass(), explorer_view()
     fig = animated_figure_dict(result, view, with_frames=False)
-    push_figure(EXPLORER_CHART, fig, lambda: animation_frames(result, view))
+    chart.push_figure(EXPLORER_CHART, fig, lambda: animation_frames(result, view))

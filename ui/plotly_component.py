@@ -77,14 +77,12 @@ def _payload(head: dict, name: str, body) -> bytes:
     return (json.dumps(head)[:-1] + f', "{name}": ' + figure_json(body) + "}").encode("utf-8")
 
 
-def updates_in_place() -> bool:
-    """Whether live_chart draws the updatable component (not st.plotly_chart, which the bridge cannot reach)."""
-    return _plotly_served()
-
-
 @lru_cache(maxsize=1)
-def _plotly_served() -> bool:
-    """Copy plotly.min.js next to the app once per process (unless the same file is already there)."""
+def plotly_served() -> bool:
+    """Copy plotly.min.js next to the app once per process (unless the same file is already there).
+
+    False (a read-only checkout): live_chart falls back to st.plotly_chart, which the bridge cannot reach.
+    """
     src = Path(plotly.__file__).parent / "package_data" / PLOTLY_JS
     dst = STATIC / PLOTLY_JS
     try:
@@ -115,7 +113,7 @@ def _bridge():
 
 def live_chart(fig, key: str, on_click=None):
     """Draw fig (a go.Figure or a figure dict) and keep updating the same plot; returns the click trigger."""
-    if not _plotly_served():
+    if not plotly_served():
         fig = PlainFigure(fig) if isinstance(fig, dict) else fig  # already in plotly's schema: no validation
         return st.plotly_chart(fig, key=key, theme=None, config={"displayModeBar": False})
     kwargs = {"on_click_change": on_click} if on_click else {}
@@ -131,6 +129,6 @@ def push_figure(target: str | None, fig=None, frames=None) -> None:
     ss = st.session_state
     ss._bridge_n = ss.get("_bridge_n", 0) + 1  # a new value each time, so the browser always draws
     head = {"target": target, "n": ss._bridge_n}
-    live = fig is not None and _plotly_served()
+    live = fig is not None and plotly_served()
     _bridge()(key=BRIDGE_KEY, data=_payload(head, "fig", fig) if live else None)
     _bridge()(key=BRIDGE_KEY + "_frames", data=_payload(head, "frames", frames()) if live and frames else None)

@@ -210,9 +210,9 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
     s = view.sample
     parts = stage_traces(result, stage, view, geo)
     E = len(geo.edge_layer)
-    ev = edge_values(result, view.edges)
-    emax = float(np.abs(ev).max()) or 1.0
     w, dW = edge_values(result, "W"), edge_values(result, "dW")
+    ev = dW if view.edges == "dW" else w
+    emax = float(np.abs(ev).max()) or 1.0
     # past DRAW_MAX_EDGES only the drawn edges get a marker: the figure stays a few MB at most
     shown = np.arange(E) if E <= theme.DRAW_MAX_EDGES else np.flatnonzero(drawn_mask(result))
     edges = {

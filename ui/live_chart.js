@@ -113,6 +113,8 @@ function payload(data) {
 
 // Frames are attached once the browser is idle, and only to the picture they were built for.
 function attachFrames(gd, frames, drawn) {
+  // the HTML bars stand in for plotly's, which a frame's marker would otherwise switch back on
+  frames.forEach(f => (f.data || []).forEach(t => { if (t.marker) t.marker.showscale = false; }));
   const attach = () => {
     if (gd.__bpxDrawn !== drawn) return;  // a newer figure is already on its way
     window.Plotly.deleteFrames(gd).then(() => frames.length && window.Plotly.addFrames(gd, frames));
@@ -140,7 +142,6 @@ function draw(gd, fig) {
       t.marker.showscale = false;
     }
   });
-  frames.forEach(f => (f.data || []).forEach(t => { if (t.marker) t.marker.showscale = false; }));
   if (slider) {  // the controls sit below the plot, in the room plotly kept for its own
     layout.height = (layout.height || 500) - Math.max(0, margin.b - 24);
     margin.b = 24;

@@ -70,6 +70,14 @@ def test_moving_a_slider_changes_the_chart(server, page):
     a = [0.6, -1.0, 2.0] + [v for rec in r.layers for v in rec.a[0]]
     assert colours[-1][:3] == pytest.approx(a[:3]) and colours[3][3:] == pytest.approx(a[3:], rel=1e-12)
     assert colours[5][3:] == pytest.approx([v for rec in r.layers for v in rec.delta[0]], rel=1e-12)
+    # playing those frames keeps plotly's own colour bars away (the HTML ones stand in for them)
+    page.evaluate("""() => { window.__n = 0;
+        document.querySelector('.js-plotly-plot').on('plotly_animatingframe', () => { window.__n += 1; }); }""")
+    page.get_by_role("button", name="▶ Play").click()
+    page.wait_for_function("() => window.__n >= 9", timeout=20_000)
+    page.set_viewport_size({"width": 1200, "height": 800})  # a resize redraws the whole plot
+    page.wait_for_timeout(600)
+    assert page.locator(".js-plotly-plot .colorbar").count() == 0
     no_exception(page)
 
 
@@ -88,6 +96,9 @@ def test_play_shows_every_frame(server, page):
     # the frame slider followed the animation to its last frame
     assert page.locator(".bpx-frame").inner_text() == "Frame: 9"
     assert page.locator(".bpx-range").input_value() == "8"
+    page.set_viewport_size({"width": 1200, "height": 800})  # a resize redraws the whole plot
+    page.wait_for_timeout(600)
+    assert page.locator(".js-plotly-plot .colorbar").count() == 0  # the HTML bars stand in for plotly's
     shot(page, "explorer-played")
     no_exception(page)
 

@@ -22,6 +22,21 @@ def key(at: AppTest, name: str) -> str:
     return f"b{at.session_state['builder_rev']}_{name}"
 
 
+def data_sliders(at: AppTest) -> tuple[str, dict]:
+    """The key and data of the sidebar's element holding the sample's x and y sliders (ui/data_sliders.py)."""
+    (el,) = [el for el in at.get("bidi_component") if el.proto.component_name.endswith("bpx_sliders")]
+    return el.proto.id.split("-", 2)[2], json.loads(el.proto.json)
+
+
+def move_data_slider(at: AppTest, label: str, value: float) -> AppTest:
+    """Move x<n> or y<n> as the browser element does (it sends every value, the moved one changed), and run."""
+    k, data = data_sliders(at)
+    values = {g["name"]: list(g["values"]) for g in data["groups"]}
+    values[label[0]][int(label[1:]) - 1] = value
+    at.session_state[k] = {"values": values}
+    return at.run()
+
+
 def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.message for e in at.exception]
 

@@ -4,7 +4,16 @@ import json
 
 import numpy as np
 import pytest
-from apptest_helpers import app, assert_figure_matches_engine, figure, key, no_exception, trace
+from apptest_helpers import (
+    app,
+    assert_figure_matches_engine,
+    data_sliders,
+    figure,
+    key,
+    move_data_slider,
+    no_exception,
+    trace,
+)
 
 from engine.config import from_dict
 from engine.network import run_pass
@@ -46,10 +55,10 @@ def test_structure_controls_change_the_pass():
 def test_data_controls_change_the_pass():
     at = app()
     before = run_pass(at.session_state["config"]).loss
-    at.slider(key=key(at, "x0_0_-3.0_3.0")).set_value(2.5).run()
+    move_data_slider(at, "x1", 2.5)
     cfg = at.session_state["config"]
     assert cfg.x[0][0] == 2.5 and run_pass(cfg).loss != before
-    at.slider(key=key(at, "y0_1_0.0_1.0")).set_value(0.7).run()
+    move_data_slider(at, "y2", 0.7)
     assert at.session_state["config"].y[0][1] == 0.7
     at.slider(key=key(at, "m")).set_value(3).run()
     cfg = at.session_state["config"]
@@ -88,7 +97,7 @@ def test_hand_edited_weights_survive_other_edits():
     no_exception(at)
     cfg = at.session_state["config"]
     assert cfg.weights[0][0][0] == 12.0 and cfg.biases[0][2] == -0.5
-    at.slider(key=key(at, "x0_1_-3.0_3.0")).set_value(0.4).run()
+    move_data_slider(at, "x2", 0.4)
     at.selectbox(key=key(at, "act2")).set_value("tanh").run()
     at.slider(key=key(at, "w2")).set_value(5).run()  # reshapes W^2 and W^3, not W^1
     at.slider(key=key(at, "l2")).set_value(0.5).run()
@@ -154,6 +163,13 @@ def test_share_link_round_trip_with_values_outside_the_sliders():
     assert at.session_state["config"] == cfg  # exactly as written: nothing clamped
     assert at.selectbox(key="preset_pick").value == "custom"  # not a preset's name over someone's network
     assert at.slider(key=key(at, "w1")).max >= 30
+    _, sliders = data_sliders(at)
+    (gx, gy) = sliders["groups"]
+    assert gx["values"] == [7.5, -0.123] and gx["lo"] <= -3 and gx["hi"] >= 7.5  # widened, not clamped
+    assert gy["values"] == [0.2, -4.0, 9.0] and gy["lo"] <= -4 and gy["hi"] >= 9
+    move_data_slider(at, "y1", 0.25)  # the other sliders keep their exact values
+    assert at.session_state["config"] == cfg.replace(y=((0.25, -4.0, 9.0),))
+    move_data_slider(at, "y1", 0.2)
     at.slider(key=key(at, "l2")).set_value(12.5)  # the widened range holds it
     at.run()
     assert at.session_state["config"] == cfg
@@ -202,6 +218,9 @@ def test_ng_notation_everywhere():
 def test_upload_valid_and_malformed_files():
     at = app()
     upload_key = "upload_0"
+    assert not at.get("file_uploader")  # closed, the save panel is not built (ui/sidebar.py)
+    at.session_state["share_open"] = True  # opened, as a click on "Save and share" does
+    at.run()
     good = json.dumps(PRESETS["xor_221"]).encode()
     at.file_uploader(key=upload_key).set_value(("xor.json", good, "application/json")).run()
     no_exception(at)

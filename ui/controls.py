@@ -18,6 +18,7 @@ from engine.activations import ACTIVATIONS
 from engine.config import INIT_SCHEMES, ConfigError, InitSpec, NetworkConfig, from_dict
 from engine.network import init_params
 from ui import state
+from ui.data_sliders import slider_groups
 from ui.i18n import t
 
 MAX_SLIDERS = 12  # wider inputs or targets are edited as a table row
@@ -107,18 +108,23 @@ def data(cfg: NetworkConfig, widths, loss: str, lang: str) -> tuple[list, list, 
     if m > 1:
         s = st.slider(t("sample_shown", lang), 1, m, s + 1, key="sample_pick") - 1
     st.session_state.sample = s
+    groups = []
     if widths[0] > MAX_SLIDERS:
         x[s] = _row_editor(x[s], "x", _key(f"xrow{s}_{widths[0]}"))
     else:
-        lo, hi = _range(x[s], -3.0, 3.0)
-        cols = st.columns(min(3, widths[0]))
-        for k in range(widths[0]):
-            x[s][k] = cols[k % len(cols)].slider(t("input_x", lang, n=k + 1), lo, hi, float(x[s][k]), 0.01,
-                                                 key=_key(f"x{s}_{k}_{lo}_{hi}"))  # fmt: skip
+        groups.append(_group("x", "input_x", x[s], _range(x[s], -3.0, 3.0), lang))
+    y_sliders = loss != "cross_entropy" and widths[-1] <= MAX_SLIDERS
+    if y_sliders:
+        groups.append(_group("y", "target_y", y[s], (0.0, 1.0) if loss == "bce" else _range(y[s], -3.0, 3.0), lang))
+    if groups:  # one element for all of the sample's sliders (ui/data_sliders.py)
+        ranges = "_".join(f"{g['name']}{len(g['values'])}_{g['lo']}_{g['hi']}" for g in groups)
+        got = slider_groups(groups, _key(f"xy{s}_{ranges}"))
+        x[s] = got.get("x", x[s])
+        y[s] = got.get("y", y[s])
     if widths[-1] > MAX_SLIDERS and loss != "cross_entropy":
         y[s] = _row_editor(y[s], "y", _key(f"yrow{s}_{widths[-1]}"))
-    else:
-        y[s] = _targets(y[s], loss, s, lang)
+    elif not y_sliders:
+        y[s] = _class_picker(y[s], s, lang)
     l2 = cfg.l2
     l2 = st.slider(t("l2", lang), 0.0, float(max(5, math.ceil(l2))), float(l2), 0.05, key=_key("l2"))
     return x, y, l2
@@ -142,21 +148,24 @@ def _as_target(row, loss):
     return [1.0 if i == k else 0.0 for i in range(len(row))]
 
 
-def _targets(row, loss: str, s: int, lang: str) -> list[float]:
+def _group(name: str, label: str, row, lo_hi: tuple[float, float], lang: str) -> dict:
+    """One group of data sliders (x1, x2, ... or y1, ...) over [lo, hi] in steps of 0.01."""
+    lo, hi = lo_hi
+    labels = [t(label, lang, n=k + 1) for k in range(len(row))]
+    return {"name": name, "labels": labels, "lo": lo, "hi": hi, "step": 0.01, "values": [float(v) for v in row]}
+
+
+def _class_picker(row, s: int, lang: str) -> list[float]:
+    """A softmax target: the class, or the distribution a link or file gave (kept until a class is picked)."""
     n = len(row)
-    if loss == "cross_entropy":
-        hot = [i for i, v in enumerate(row) if v == 1.0]
-        onehot = len(hot) == 1 and sum(row) == 1.0
-        options = list(range(n)) if onehot else [-1] + list(range(n))
-        if not onehot:
-            st.caption(t("target_is_distribution", lang, y=[round(v, 3) for v in row]))
-        k = st.selectbox(t("target_class", lang), options, options.index(hot[0] if onehot else -1),
-                         format_func=lambda c: "—" if c < 0 else f"{c + 1}", key=_key(f"cls{s}"))  # fmt: skip
-        return list(row) if k < 0 else [1.0 if i == k else 0.0 for i in range(n)]
-    lo, hi = (0.0, 1.0) if loss == "bce" else _range(row, -3.0, 3.0)
-    cols = st.columns(min(3, n))
-    return [cols[k % len(cols)].slider(t("target_y", lang, n=k + 1), lo, hi, float(row[k]), 0.01,
-                                       key=_key(f"y{s}_{k}_{lo}_{hi}")) for k in range(n)]  # fmt: skip
+    hot = [i for i, v in enumerate(row) if v == 1.0]
+    onehot = len(hot) == 1 and sum(row) == 1.0
+    options = list(range(n)) if onehot else [-1] + list(range(n))
+    if not onehot:
+        st.caption(t("target_is_distribution", lang, y=[round(v, 3) for v in row]))
+    k = st.selectbox(t("target_class", lang), options, options.index(hot[0] if onehot else -1),
+                     format_func=lambda c: "—" if c < 0 else f"{c + 1}", key=_key(f"cls{s}"))  # fmt: skip
+    return list(row) if k < 0 else [1.0 if i == k else 0.0 for i in range(n)]
 
 
 def init_controls(cfg: NetworkConfig, lang: str) -> dict:

@@ -251,3 +251,23 @@ def test_share_link_follows_a_data_slider(server, page):
     token = link.inner_text().split("?net=")[1].split("&")[0].strip()
     assert decode_net(token).x == materialise(preset("ng_3443")).replace(x=[[0.49, -1.0, 2.0]]).x
     no_exception(page)
+
+
+def test_data_sliders_move_one_value_and_keep_the_others_exact(server, page):
+    """The x and y sliders are one element (ui/data_sliders.py): moving x1 sends x1's new position and
+    every other value exactly as it was, even one finer than the sliders' step (a link's -0.123)."""
+    cfg = from_dict(dict(TESTNET_LIKE, x=[[7.5, -0.123]]))
+    open_app(page, f"{server}/?net={encode_net(cfg)}")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.locator(".bpx-sl-val").all_inner_texts() == ["7.50", "−0.123"]
+    x1 = sidebar.locator('input[type="range"][aria-label="x1"]')
+    assert (x1.get_attribute("min"), x1.get_attribute("max")) == ("-3", "8")  # widened to hold 7.5
+    x1.focus()
+    x1.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata[0][3]"
+        " !== 7.5", timeout=20_000,
+    )  # fmt: skip
+    assert_plot_is_the_engine(page, materialise(cfg).replace(x=[[7.51, -0.123]]))
+    assert sidebar.locator(".bpx-sl-val").all_inner_texts() == ["7.51", "−0.123"]
+    no_exception(page)

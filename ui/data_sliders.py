@@ -1,0 +1,44 @@
+"""The sample's x and y sliders as one custom element (browser side: ui/data_sliders.js).
+
+Six st.sliders in columns are ~16 elements that Streamlit re-renders on every change of any of
+them; one element holding native range inputs is one. This is what the builder fragment redraws
+when a student moves x1 (ui/sidebar.py), so the chart gets its new picture sooner.
+The element's state (session_state[key]["values"]) is {group name: list of numbers}.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import streamlit as st
+
+JS = (Path(__file__).resolve().parent / "data_sliders.js").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _component():
+    return st.components.v2.component("bpx_sliders", html='<div class="bpx-sliders"></div>', js=JS,
+                                      isolate_styles=False)  # fmt: skip
+
+
+def _noop() -> None:  # components v2 asks for a callback for every state value
+    pass
+
+
+def slider_groups(groups: list[dict], key: str, cols: int = 3) -> dict[str, list[float]]:
+    """Sliders for each group {"name", "labels", "lo", "hi", "step", "values"}; returns the values.
+
+    A group's values are the user's (from the element's state) when the element holds a full,
+    in-range row for it, else the values given.
+    """
+    sent = (st.session_state.get(key) or {}).get("values") or {}
+    out = {}
+    for g in groups:
+        row = sent.get(g["name"]) if isinstance(sent, dict) else None
+        ok = isinstance(row, list) and len(row) == len(g["values"])
+        ok = ok and all(isinstance(v, (int, float)) and g["lo"] <= v <= g["hi"] for v in row)
+        out[g["name"]] = [float(v) for v in row] if ok else [float(v) for v in g["values"]]
+    data = {"cols": cols, "groups": [dict(g, values=out[g["name"]]) for g in groups]}
+    _component()(key=key, data=data, default={"values": None}, on_values_change=_noop)
+    return out

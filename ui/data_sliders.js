@@ -2,7 +2,7 @@
 // keyboard, screen readers and touch work as with any slider. The value is sent when a move ends
 // ('change': mouse or touch released, or a key pressed), like st.slider.
 const CSS = `
-.bpx-sliders { display: grid; grid-template-columns: repeat(var(--bpx-cols, 3), minmax(0, 1fr));
+.bpx-sliders-group { display: grid; grid-template-columns: repeat(var(--bpx-cols, 3), minmax(0, 1fr));
   gap: 2px 14px; padding: 2px 0 6px 0; font-family: var(--st-font, "Source Sans Pro", sans-serif); }
 .bpx-sl { display: flex; flex-direction: column; min-width: 0; }
 .bpx-sl-head { display: flex; justify-content: space-between; align-items: baseline; gap: 4px;
@@ -34,12 +34,15 @@ export default function (component) {
     document.head.appendChild(st);
   }
   const root = parentElement.querySelector('.bpx-sliders');
-  root.style.setProperty('--bpx-cols', String(data.cols || 3));
-  const sig = JSON.stringify(data.groups.map(g => [g.name, g.labels, g.lo, g.hi, g.step]));
+  const sig = JSON.stringify([data.cols, data.groups.map(g => [g.name, g.labels, g.lo, g.hi, g.step])]);
   if (root.__sig !== sig) {  // new layout: build the sliders once, then only move them
     root.__sig = sig;
     root.innerHTML = '';
-    for (const g of data.groups) {
+    for (const g of data.groups) {  // each group (x, then y) starts a new row
+      const grid = document.createElement('div');
+      grid.className = 'bpx-sliders-group';
+      grid.style.setProperty('--bpx-cols', String(data.cols || 3));
+      root.appendChild(grid);
       g.labels.forEach((label, k) => {
         const box = document.createElement('div');
         box.className = 'bpx-sl';
@@ -62,7 +65,7 @@ export default function (component) {
           root.__values[g.name][k] = +input.value;
           setStateValue('values', root.__values);
         });
-        root.appendChild(box);
+        grid.appendChild(box);
       });
     }
   }

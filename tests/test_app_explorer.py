@@ -264,3 +264,18 @@ def test_without_static_serving_the_chart_falls_back_and_the_builder_reruns_the_
     assert at.session_state["_live_chart"] is None
     assert len(at.get("plotly_chart")) == 1
     assert_figure_matches_engine(at)
+
+
+def test_save_panel_is_built_while_open_and_stays_open_across_a_language_switch():
+    at = app()
+    assert not at.code  # closed: no share link built on every change (ui/sidebar.py)
+    at.session_state["share_open"] = True
+    at.run()
+    (link,) = at.code
+    assert "?net=" + encode_net(at.session_state["config"]) in link.value
+    at.selectbox(key="lang").set_value("zh").run()
+    move_data_slider(at, "x1", 1.25)
+    no_exception(at)
+    (link,) = at.code  # still open, and the link is the edited network's
+    assert "?net=" + encode_net(at.session_state["config"]) in link.value and link.value.endswith("&lang=zh")
+    assert at.session_state["config"].x[0][0] == 1.25

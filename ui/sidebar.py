@@ -75,7 +75,8 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
 
     Everything else in `rest` (structure, init, weights) only changes in a full run, so the arguments
     a fragment rerun reuses are always current; x and y are read from their widgets, the network from
-    session state. A fragment rerun sends ~30 messages to the browser instead of the whole page's ~75.
+    session state. A fragment rerun sends 8 elements to the browser (the sample's x and y sliders are one
+    element, the save panel is built only while open) instead of the whole page's ~75.
     """
     if st.session_state.builder_rev != rev:  # a file was opened (upload callback): rebuild everything from it
         st.rerun()
@@ -91,7 +92,10 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
         state.set_config(new)
     with share_box:
         # built only while open: closed, it costs a data change nothing (~5 fewer elements to redraw)
-        panel = st.expander(t("save_share", lang), key="share_open", on_change="rerun")
+        # (a new label, after a language switch, is a new expander: it opens as it was)
+        panel = st.expander(t("save_share", lang), expanded=st.session_state.get("_share_open", False),
+                            key="share_open", on_change="rerun")  # fmt: skip
+        state.keep("share_open", panel.open)
         if panel.open:
             with panel:
                 editors.share_panel(state.config(), lang)

@@ -41,7 +41,7 @@ export default function (component) {
     for (const g of data.groups) {  // each group (x, then y) starts a new row
       const grid = document.createElement('div');
       grid.className = 'bpx-sliders-group';
-      grid.style.setProperty('--bpx-cols', String(data.cols || 3));
+      grid.style.setProperty('--bpx-cols', String(Math.min(data.cols || 3, g.labels.length)));
       root.appendChild(grid);
       g.labels.forEach((label, k) => {
         const box = document.createElement('div');

@@ -27,7 +27,7 @@ def _noop() -> None:  # components v2 asks for a callback for every state value
 
 
 def slider_groups(groups: list[dict], key: str, cols: int = 3) -> dict[str, list[float]]:
-    """Sliders for each group {"name", "labels", "lo", "hi", "step", "values"}; returns the values.
+    """Sliders for each group {"name", "labels", "lo", "hi", "step", "values"}, up to cols a row; returns the values.
 
     A group's values are the user's (from the element's state) when the element holds a full,
     in-range row for it, else the values given.

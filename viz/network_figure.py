@@ -212,7 +212,8 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
     E = len(geo.edge_layer)
     w, dW = edge_values(result, "W"), edge_values(result, "dW")
     ev = dW if view.edges == "dW" else w
-    emax = float(np.abs(ev).max()) or 1.0
+    bar = edge_bar(result, view.edges, view.lang)  # the live chart's edge colour bar reads it from meta
+    emax = bar["max"] or 1.0
     # past DRAW_MAX_EDGES only the drawn edges get a marker: the figure stays a few MB at most
     shown = np.arange(E) if E <= theme.DRAW_MAX_EDGES else np.flatnonzero(drawn_mask(result))
     edges = {
@@ -257,7 +258,7 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
         "shapes": [_highlight_shape(stage.highlight, layers)],
         "hoverlabel": {"font": {"size": 16 if view.large else 13}, "align": "left"},
         "dragmode": False,
-        "meta": {"edge_bar": edge_bar(result, view.edges, view.lang)},
+        "meta": {"edge_bar": bar},
     }  # fmt: skip
     return {"data": parts[:-1] + [edges, neurons], "layout": fig_layout}
 

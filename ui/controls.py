@@ -108,22 +108,21 @@ def data(cfg: NetworkConfig, widths, loss: str, lang: str) -> tuple[list, list, 
     if m > 1:
         s = st.slider(t("sample_shown", lang), 1, m, s + 1, key="sample_pick") - 1
     st.session_state.sample = s
-    groups = []
-    if widths[0] > MAX_SLIDERS:
+    # x: sliders, or a table row when wide; y: the same, but a class picker for softmax targets
+    x_table = widths[0] > MAX_SLIDERS
+    y_widget = "class" if loss == "cross_entropy" else ("table" if widths[-1] > MAX_SLIDERS else "sliders")
+    if x_table:
         x[s] = _row_editor(x[s], "x", _key(f"xrow{s}_{widths[0]}"))
-    else:
-        groups.append(_group("x", "input_x", x[s], _range(x[s], -3.0, 3.0), lang))
-    y_sliders = loss != "cross_entropy" and widths[-1] <= MAX_SLIDERS
-    if y_sliders:
+    groups = [] if x_table else [_group("x", "input_x", x[s], _range(x[s], -3.0, 3.0), lang)]
+    if y_widget == "sliders":
         groups.append(_group("y", "target_y", y[s], (0.0, 1.0) if loss == "bce" else _range(y[s], -3.0, 3.0), lang))
     if groups:  # one element for all of the sample's sliders (ui/data_sliders.py)
-        ranges = "_".join(f"{g['name']}{len(g['values'])}_{g['lo']}_{g['hi']}" for g in groups)
-        got = slider_groups(groups, _key(f"xy{s}_{ranges}"))
+        got = slider_groups(groups, _key(f"xy{s}"))
         x[s] = got.get("x", x[s])
         y[s] = got.get("y", y[s])
-    if widths[-1] > MAX_SLIDERS and loss != "cross_entropy":
+    if y_widget == "table":
         y[s] = _row_editor(y[s], "y", _key(f"yrow{s}_{widths[-1]}"))
-    elif not y_sliders:
+    elif y_widget == "class":
         y[s] = _class_picker(y[s], s, lang)
     l2 = cfg.l2
     l2 = st.slider(t("l2", lang), 0.0, float(max(5, math.ceil(l2))), float(l2), 0.05, key=_key("l2"))

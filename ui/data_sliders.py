@@ -30,8 +30,11 @@ def slider_groups(groups: list[dict], key: str, cols: int = 3) -> dict[str, list
     """Sliders for each group {"name", "labels", "lo", "hi", "step", "values"}, up to cols a row; returns the values.
 
     A group's values are the user's (from the element's state) when the element holds a full,
-    in-range row for it, else the values given.
+    in-range row for it, else the values given. The element's key is `key` and its layout (groups,
+    lengths, ranges): a new layout (a loss or width change that rewrote the targets, a range widened)
+    is a new element, so no earlier state stands in for the values given.
     """
+    key += "_" + "_".join(f"{g['name']}{len(g['values'])}_{g['lo']}_{g['hi']}" for g in groups)
     sent = (st.session_state.get(key) or {}).get("values") or {}
     out = {}
     for g in groups:

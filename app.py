@@ -39,6 +39,7 @@ live.start_full_run()
 try:
     sidebar()
     page = st.navigation(PAGES)
+    state.show_flash()  # a bad link or file says so on the page it was opened on
     page.run()
 finally:  # also when a newer run interrupts this one
     live.end_full_run()

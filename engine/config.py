@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from engine.activations import ACTIVATIONS
+from engine.budget import over_budget
 from engine.losses import LOSSES
 
 MAX_WIDTH = 256
@@ -104,7 +105,7 @@ def _reject_constant(name):
     raise ConfigError(f"{name} is not allowed in a config; use finite numbers")
 
 
-def from_json(text: str | bytes) -> NetworkConfig:
+def from_json(text: str | bytes, budget: bool = False) -> NetworkConfig:
     """Parse and validate config JSON. Raises ConfigError with a one-sentence message."""
     if isinstance(text, bytes):
         try:
@@ -119,7 +120,7 @@ def from_json(text: str | bytes) -> NetworkConfig:
         raise ConfigError("the config is not valid JSON: it is nested too deeply") from None
     except json.JSONDecodeError as e:
         raise ConfigError(f"the config is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
-    return from_dict(data)
+    return from_dict(data, budget)
 
 
 def _is_number(v) -> bool:
@@ -183,6 +184,13 @@ def _samples(v, path: str, n: int) -> Matrix:
     return tuple(_vector(r, f"{path}[{i}]", n) for i, r in enumerate(v))
 
 
+def _sample_count(v) -> int:
+    """How many samples x holds, as _samples will read it (a flat list is one), before reading them."""
+    if not isinstance(v, list):
+        return 1
+    return 1 if v and not isinstance(v[0], list) else min(len(v), MAX_SAMPLES)
+
+
 def _layers(v) -> tuple[int, ...]:
     if not isinstance(v, list) or len(v) < 2:
         raise ConfigError(f"layers is {_describe(v)}, expected a list of at least 2 widths")
@@ -220,8 +228,12 @@ def _init(v) -> InitSpec:
     return InitSpec(scheme, seed, value)
 
 
-def from_dict(d) -> NetworkConfig:
-    """Validate a JSON-like dict and build a NetworkConfig."""
+def from_dict(d, budget: bool = False) -> NetworkConfig:
+    """Validate a JSON-like dict and build a NetworkConfig.
+
+    budget: also refuse a network over the app's work budget (engine/budget.py), checked from the
+    widths and the sample count before any value is read.
+    """
     if not isinstance(d, dict):
         raise ConfigError(f"the config is {_describe(d)}, expected a JSON object")
     extra = [k for k in d if k not in FIELDS]
@@ -232,6 +244,8 @@ def from_dict(d) -> NetworkConfig:
             raise ConfigError(f"{k} is missing")
     layers = _layers(d["layers"])
     L = len(layers) - 1
+    if budget and (too_big := over_budget(layers, _sample_count(d["x"]))):
+        raise ConfigError(too_big)
 
     acts = d["activations"]
     if not isinstance(acts, list) or len(acts) != L:

@@ -20,7 +20,6 @@ ss = st.session_state
 lang = state.lang()
 st.markdown(f"### {t('app_title', lang)}")
 st.caption(t("app_tagline", lang))
-state.show_flash()
 
 result = current_pass()
 L = len(result.layers)
@@ -146,4 +145,4 @@ else:
     if len(wt) > TABLE_MAX_ROWS:
         st.caption(t("table_cut", lang, n=TABLE_MAX_ROWS, total=len(wt)))
     st.dataframe(wt.head(TABLE_MAX_ROWS), hide_index=True, width="stretch")
-    st.download_button(t("download_csv", lang), wt.to_csv(index=False), "weights.csv", "text/csv")
+    st.download_button(t("download_csv", lang), lambda: wt.to_csv(index=False), "weights.csv", "text/csv")

@@ -1,6 +1,7 @@
 """Helpers for Streamlit AppTest page tests."""
 
 import json
+import re
 
 import numpy as np
 from conftest import ROOT
@@ -75,3 +76,8 @@ def assert_figure_matches_engine(at: AppTest) -> None:
         for i in range(cfg.layers[l]):
             assert cd[k] == [l, i, rec.z[s, i], rec.a[s, i], rec.delta[s, i]]
             k += 1
+
+
+def shown(el) -> str:
+    """An alert's text as a reader sees it: ui/messages.plain escapes every punctuation mark for markdown."""
+    return re.sub(r"\\(.)", r"\1", el.value)

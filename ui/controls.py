@@ -15,9 +15,10 @@ import pandas as pd
 import streamlit as st
 
 from engine.activations import ACTIVATIONS
+from engine.budget import over_budget
 from engine.config import INIT_SCHEMES, ConfigError, InitSpec, NetworkConfig, from_dict
 from engine.network import init_params
-from ui import state
+from ui import messages, state
 from ui.data_sliders import slider_groups
 from ui.i18n import t
 
@@ -99,6 +100,9 @@ def data(cfg: NetworkConfig, widths, loss: str, lang: str) -> tuple[list, list, 
         m = int(st.number_input(t("samples", lang), 1, 10_000, cfg.m, key=_key("m")))
     else:
         m = st.slider(t("samples", lang), 1, max(8, cfg.m), cfg.m, key=_key("m"))
+    if m != cfg.m and (too_big := over_budget(widths, m)):  # before m rows of data are made
+        messages.show("error", t("bad_value", lang, err=too_big))
+        m = cfg.m
     rng = np.random.default_rng(cfg.init.seed + 104729)
     x = _fit_samples(cfg.x, m, widths[0], lambda i, k: round(float(rng.normal()), 2))
     y = _fit_samples(cfg.y, m, widths[-1], _target_fill(loss, widths[-1], cfg.init.seed))
@@ -210,12 +214,13 @@ def reconcile_weights(cfg: NetworkConfig, widths, init: dict) -> tuple[list, lis
 
 
 def compose(widths, acts, loss, x, y, l2, init, W, b) -> NetworkConfig | None:
-    """The validated new config, or None with an error shown (the old network stays)."""
+    """The validated new config within the app's work budget, or None with an error shown (the old
+    network stays)."""
     try:
         return from_dict({"layers": widths, "activations": acts, "loss": loss, "weights": W, "biases": b,
-                          "x": x, "y": y, "l2": l2, "init": init})  # fmt: skip
+                          "x": x, "y": y, "l2": l2, "init": init}, budget=True)  # fmt: skip
     except ConfigError as e:
-        st.error(t("bad_value", state.lang(), err=e))
+        messages.show("error", t("bad_value", state.lang(), err=e))
         return None
 
 

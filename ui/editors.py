@@ -39,14 +39,24 @@ def weight_editor(W, b, notation: Notation, lang: str) -> tuple[list, list]:
 
 def share_panel(cfg: NetworkConfig, lang: str) -> None:
     """Share link, download and upload of the config JSON."""
-    base = base_url()
-    link = f"{base}?net={state.encode_net(cfg)}" + ("&lang=zh" if lang == "zh" else "")
-    st.caption(t("share_link", lang))
-    st.code(link, language=None, wrap_lines=True)
-    st.download_button(t("download", lang), cfg.to_json(indent=2), file_name="network.json",
+    token = state.share_token(cfg)
+    if token is None:
+        st.info(t("link_too_big", lang))
+    else:
+        link = f"{base_url()}?net={token}" + ("&lang=zh" if lang == "zh" else "")
+        st.caption(t("share_link", lang))
+        st.code(link, language=None, wrap_lines=True)
+    # made only when clicked: a big network's JSON takes a second to write
+    st.download_button(t("download", lang), lambda: config_file(cfg), file_name="network.json",
                        mime="application/json", width="stretch", key="download_json")  # fmt: skip
     up_key = f"upload_{st.session_state.get('upload_rev', 0)}"
     st.file_uploader(t("upload", lang), type=["json"], key=up_key, on_change=_uploaded, args=(up_key,))
+
+
+def config_file(cfg: NetworkConfig) -> str:
+    """The config as a file: indented for reading, on one line when it holds more than 10,000 numbers."""
+    n = sum(a * b + a for a, b in zip(cfg.layers[1:], cfg.layers[:-1])) + cfg.m * (cfg.layers[0] + cfg.layers[-1])
+    return cfg.to_json(indent=2 if n <= 10_000 else None)
 
 
 def base_url() -> str:
@@ -65,7 +75,7 @@ def _uploaded(key: str) -> None:
     try:
         cfg = state.parse_upload(f.getvalue())
     except ConfigError as e:
-        state.flash("error", t("bad_file", lang, name=f.name, err=e))
+        state.flash("error", t("bad_file", lang, name=f.name[:100], err=e))
     else:
         state.load(cfg)
         st.session_state.preset_pick = "custom"

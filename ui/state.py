@@ -8,24 +8,40 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import zlib
 
 import streamlit as st
 
-from engine.config import MAX_JSON_CHARS, ConfigError, NetworkConfig, from_json
-from engine.network import config_params
+from engine.config import ConfigError, NetworkConfig, from_json
+from engine.network import config_params, init_params
 from engine.presets import PRESETS, default_config, preset
+from ui import messages
 from ui.i18n import LANGS, t
 
-MAX_LINK_CHARS = 2_000_000
 MAX_UPLOAD_BYTES = 1_000_000
+MAX_LINK_JSON = MAX_UPLOAD_BYTES  # a link carries at most what a file may: a tiny link can unzip to gigabytes
+MAX_URL_CHARS = 100_000  # the server refuses addresses above ~125 KB with a bare HTTP 400
+MAX_LINK_NUMBERS = 20_000  # above this a link is not even tried: random numbers compress to ~8 bytes each
+MAX_LINK_CHARS = 2 * MAX_URL_CHARS
 
 
 # ---- share link (pure) ----
-def encode_net(config: NetworkConfig) -> str:
-    """base64url (no padding) of the zlib-compressed UTF-8 config JSON."""
-    raw = zlib.compress(config.to_json().encode("utf-8"), 9)
+def encode_net(config: NetworkConfig, drawn: bool = False) -> str:
+    """base64url (no padding) of the zlib-compressed UTF-8 config JSON; without the weights and biases
+    when `drawn` says they are the init's own draw (the init and its seed travel instead)."""
+    d = config.to_dict()
+    if drawn:
+        d.pop("weights", None)
+        d.pop("biases", None)
+    raw = zlib.compress(json.dumps(d, separators=(",", ":")).encode("utf-8"), 9)
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def link_numbers(config: NetworkConfig, drawn: bool) -> int:
+    """How many numbers a link to this network carries."""
+    n = config.m * (config.layers[0] + config.layers[-1])
+    return n if drawn else n + sum(a * b + a for a, b in zip(config.layers[1:], config.layers[:-1]))
 
 
 def decode_net(token: str) -> NetworkConfig:
@@ -41,19 +57,47 @@ def decode_net(token: str) -> NetworkConfig:
         raise ConfigError("the link's net value is not base64url text") from None
     try:
         d = zlib.decompressobj()
-        text = d.decompress(raw, MAX_JSON_CHARS + 1)
-        if d.unconsumed_tail:
-            raise ConfigError("the link's network is too large")
+        text = d.decompress(raw, MAX_LINK_JSON + 1)
+        if d.unconsumed_tail or len(text) > MAX_LINK_JSON:
+            raise ConfigError(f"the link's network is more than {MAX_LINK_JSON:,} bytes of JSON; open it as a file")
     except zlib.error:
         raise ConfigError("the link's net value is not zlib-compressed data (it may have been cut short)") from None
-    return from_json(text)
+    return from_json(text, budget=True)
 
 
 def parse_upload(data: bytes) -> NetworkConfig:
-    """A config file's bytes (at most 1 MB) as a validated config."""
+    """A config file's bytes (at most 1 MB) as a validated config within the app's work budget."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise ConfigError(f"the file is {len(data):,} bytes; the limit is 1 MB")
-    return from_json(data)
+    return from_json(data, budget=True)
+
+
+def drawn_params(layers: tuple[int, ...], init) -> tuple:
+    """The init's draw as a config holds it (tuples of floats), remembered per session for one
+    (layers, init): deciding whether a link may leave the weights out must cost a comparison, not a draw."""
+    ss = st.session_state
+    memo = ss.get("_drawn")
+    if memo is None or memo[0] != (layers, init):
+        params = init_params(layers, init)
+        W = tuple(tuple(map(tuple, w.tolist())) for w, _ in params)
+        b = tuple(tuple(bb.tolist()) for _, bb in params)
+        memo = ss._drawn = ((layers, init), W, b)
+    return memo[1], memo[2]
+
+
+def is_drawn(config: NetworkConfig) -> bool:
+    """Whether the network's weights and biases are exactly its init's draw."""
+    W, b = drawn_params(config.layers, config.init)
+    return config.weights == W and config.biases == b
+
+
+def share_token(config: NetworkConfig) -> str | None:
+    """The ?net= value for this network, or None when it does not fit an address (offer the file)."""
+    drawn = is_drawn(config)
+    if link_numbers(config, drawn) > MAX_LINK_NUMBERS:
+        return None
+    token = encode_net(config, drawn)
+    return token if len(token) <= MAX_URL_CHARS else None
 
 
 def materialise(config: NetworkConfig) -> NetworkConfig:
@@ -123,9 +167,9 @@ def flash(kind: str, message: str) -> None:
 
 
 def show_flash() -> None:
-    """Messages from callbacks and URL decoding, shown once."""
+    """Messages from callbacks and URL decoding, shown once, on the page where they happened, as plain text."""
     for kind, message in st.session_state.flash:
-        getattr(st, kind)(message)
+        messages.show(kind, message)
     st.session_state.flash = []
 
 

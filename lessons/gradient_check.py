@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from engine.budget import work
 from engine.gradcheck import GOOD, SUSPICIOUS, gradcheck
 from engine.network import config_params
 from ui import state
@@ -12,6 +13,7 @@ from viz.charts import gradcheck_chart
 
 LIMIT = 5000  # parameters checked in full; a bigger net checks a seeded random sample of this many
 MAX_SAMPLES = 64  # the check compares two gradients of the same J, so a subset of the samples serves
+WORK_BUDGET = 2e9  # multiply-adds for all the perturbed passes (~1-2 s here): the widest nets check fewer
 ss = st.session_state
 lang = state.lang()
 cfg = ss.config
@@ -26,13 +28,16 @@ bugs = [0] + list(range(1, L + 1))
 bug = c2.selectbox(t("gc_bug", lang), bugs, key="gc_bug",
                    format_func=lambda k: t("gc_no_bug", lang) if k == 0 else t("gc_drop", lang, n=k))  # fmt: skip
 n_params = sum(a * b + a for a, b in zip(cfg.layers[1:], cfg.layers[:-1]))
-bar = st.progress(0.0, text=t("gc_running", lang, n=min(n_params, LIMIT))) if n_params > 2000 else None
+# each checked parameter costs two passes over the samples used (at most a whole pass each)
+per_param = 2 * work(cfg.layers, min(cfg.m, MAX_SAMPLES)).multiply_adds
+limit = int(max(2 * L, min(LIMIT, WORK_BUDGET // per_param)))
+bar = st.progress(0.0, text=t("gc_running", lang, n=min(n_params, limit))) if n_params > 2000 else None
 progress = (lambda f: bar.progress(f)) if bar else None
 x, y = np.array(cfg.x[:MAX_SAMPLES]), np.array(cfg.y[:MAX_SAMPLES])
 if cfg.m > MAX_SAMPLES:
     st.caption(t("gc_few_samples", lang, n=MAX_SAMPLES, m=cfg.m))
 rep = gradcheck(config_params(cfg), cfg.activations, cfg.loss, cfg.l2, x, y, eps=eps,
-                skip_gprime=bug or None, on_progress=progress, limit=LIMIT)  # fmt: skip
+                skip_gprime=bug or None, on_progress=progress, limit=limit)  # fmt: skip
 if bar:
     bar.empty()
 if rep.n_checked < rep.n_params:

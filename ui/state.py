@@ -13,6 +13,7 @@ import zlib
 
 import streamlit as st
 
+from engine.budget import MAX_MULTIPLY_ADDS, MAX_VALUES
 from engine.config import ConfigError, NetworkConfig, from_json
 from engine.network import config_params, init_params
 from engine.presets import PRESETS, default_config, preset
@@ -59,10 +60,20 @@ def decode_net(token: str) -> NetworkConfig:
         d = zlib.decompressobj()
         text = d.decompress(raw, MAX_LINK_JSON + 1)
         if d.unconsumed_tail or len(text) > MAX_LINK_JSON:
-            raise ConfigError(f"the link's network is more than {MAX_LINK_JSON:,} bytes of JSON; open it as a file")
+            raise ConfigError(
+                f"the link holds {_unzipped_size(d, len(text))} bytes of JSON; a link or file may hold "
+                f"{MAX_LINK_JSON:,} here (work budget: {MAX_VALUES:,} values, {MAX_MULTIPLY_ADDS:,} multiply-adds)"
+            )
     except zlib.error:
         raise ConfigError("the link's net value is not zlib-compressed data (it may have been cut short)") from None
     return from_json(text, budget=True)
+
+
+def _unzipped_size(d, n: int, most: int = 50_000_000) -> str:
+    """How big the rest of a zlib stream unpacks to, counted in chunks and thrown away, up to `most`."""
+    while d.unconsumed_tail and n <= most:
+        n += len(d.decompress(d.unconsumed_tail, 1_000_000))
+    return f"{n:,}" if n <= most else f"more than {most:,}"
 
 
 def parse_upload(data: bytes) -> NetworkConfig:

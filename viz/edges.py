@@ -7,7 +7,8 @@ grows with the network. Past theme.DRAW_MAX_EDGES only each layer's strongest |d
 
 from __future__ import annotations
 
-from functools import lru_cache
+import weakref
+from functools import wraps
 
 import numpy as np
 
@@ -22,7 +23,22 @@ def edge_values(result: PassResult, which: str) -> np.ndarray:
     return np.concatenate([getattr(rec, which).ravel() for rec in result.layers])
 
 
-@lru_cache(maxsize=4)  # results hash by identity; every frame of one figure asks again
+def per_result(fn):
+    """Memoise fn(result) for as long as that result lives: keyed weakly by the object, so the memo never
+    keeps a result alive (an lru_cache would hold a big network's record after its session closed)."""
+    memo = weakref.WeakKeyDictionary()
+
+    @wraps(fn)
+    def wrapper(result):
+        found = memo.get(result)
+        if found is None:
+            found = memo[result] = fn(result)
+        return found
+
+    return wrapper
+
+
+@per_result  # every frame of one figure asks again
 def drawn_mask(result: PassResult) -> np.ndarray:
     """Which edges are drawn: all of them, or past DRAW_MAX_EDGES the strongest |dJ/dW| of each layer."""
     E = sum(rec.W.size for rec in result.layers)

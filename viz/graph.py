@@ -9,7 +9,7 @@ import networkx as nx
 import numpy as np
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
 def network_graph(layers: tuple[int, ...]) -> nx.DiGraph:
     """Nodes (l, i) with attribute layer=l; an edge (l-1, j) -> (l, i) for every weight W^l[i, j]."""
     G = nx.DiGraph()
@@ -49,10 +49,13 @@ def weight_paths(layers: tuple[int, ...], l: int, i: int, limit: int | None = No
 
     The gradient of a weight W^l[i, j] flows along exactly these paths (times a^(l-1)_j).
     """
-    G = network_graph(layers)
     L = len(layers) - 1
     if l == L:
         return [[(l, i)]]
-    targets = [(L, k) for k in range(layers[L])]
-    gen = nx.all_simple_paths(G, (l, i), targets)
-    return list(itertools.islice(gen, limit)) if limit else list(gen)
+    # only the layers from l up carry these paths: a graph of the whole of a wide net below l would
+    # cost seconds and hundreds of MB to build (and stay in the cache)
+    G = network_graph(tuple(layers[l:]))
+    targets = [(L - l, k) for k in range(layers[L])]
+    gen = nx.all_simple_paths(G, (0, i), targets)
+    paths = itertools.islice(gen, limit) if limit else gen
+    return [[(m + l, k) for m, k in p] for p in paths]

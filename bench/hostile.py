@@ -1,0 +1,159 @@
+"""Hostile load: the biggest networks the app's work budget admits, against one server, while a bystander works.
+
+For each case, starts `streamlit run app.py`, opens a bystander session on the default network, then
+opens the case's link in a second process (its own Chromium), which leaves once the page has drawn its
+chart or its message. Meanwhile the bystander moves x1 again and again (key press -> new numbers in the
+chart's data) and another thread polls the health endpoint. Reports the bystander's slider times while
+the heavy session loads (p50, p95, worst), the health endpoint's worst time, and the server's resident
+memory: before, at its peak, and 60 s after the heavy session closed (Streamlit frees a disconnected
+session after server.disconnectedSessionTTL, 30 s here).
+Targets (issue 9): memory back within 300 MB of where it started; bystander p95 <= 500 ms.
+
+Cases: `widest` (12 layers of 256, m = 63: 786k weights, 49.5M multiply-adds a pass), `samples`
+(40-95-5 with m = 10,000: 1,000,000 values per quantity, the input x all zeros to fit a link), and
+`refused` (the issue's 50 KB link: 12 layers of 256 with m = 10,000, refused with a message).
+Run: .venv/bin/python bench/hostile.py [--cases widest,samples,refused] [--after 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from browser.conftest import free_port, launch_chromium, start_server  # noqa: E402
+
+from bench.soak import rss_mb, slider_to_numbers  # noqa: E402
+
+LOADED = ".js-plotly-plot .scatterlayer .trace:last-of-type .point, [data-testid='stAlert']"
+
+
+def link(config: dict) -> str:
+    text = json.dumps(config, separators=(",", ":"))
+    return "?net=" + base64.urlsafe_b64encode(zlib.compress(text.encode(), 9)).decode().rstrip("=")
+
+
+CASES = {
+    "widest": {"layers": [256] * 13, "activations": ["tanh"] * 11 + ["linear"], "loss": "mse",
+               "x": [[(k % 7) / 7 for k in range(256)]] * 63, "y": [[0.5] * 256] * 63,
+               "init": {"scheme": "xavier", "seed": 1}},
+    "samples": {"layers": [40, 95, 5], "activations": ["tanh", "sigmoid"], "loss": "bce",
+                "x": [[0] * 40] * 10_000, "y": [[0] * 5] * 10_000, "init": {"scheme": "xavier", "seed": 1}},
+    "refused": {"layers": [256] * 13, "activations": ["tanh"] * 11 + ["linear"], "loss": "mse",
+                "x": [[0] * 256] * 10_000, "y": [[0] * 256] * 10_000, "init": {"scheme": "xavier", "seed": 1}},
+}  # fmt: skip
+
+
+def visit(url: str) -> None:
+    """The heavy session (run in its own process): open url, wait for the chart or a message, leave."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p, launch_chromium(p) as ctx:
+        pg = ctx.new_page()
+        t = time.perf_counter()
+        pg.goto(url, timeout=120_000)
+        pg.wait_for_selector(LOADED, timeout=120_000)
+        print(f"{time.perf_counter() - t:.1f}", flush=True)
+        pg.close()
+
+
+class Sampler(threading.Thread):
+    """Polls the server's RSS and its health endpoint every 100 ms until stopped."""
+
+    def __init__(self, pid: int, base: str):
+        super().__init__(daemon=True)
+        self.pid, self.base, self.stop = pid, base, threading.Event()
+        self.peak, self.health = 0.0, []
+
+    def run(self):
+        while not self.stop.is_set():
+            self.peak = max(self.peak, rss_mb(self.pid))
+            t = time.perf_counter()
+            try:
+                with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=30):
+                    pass
+                self.health.append((time.perf_counter() - t) * 1000)
+            except OSError:
+                self.health.append(float("inf"))
+            self.stop.wait(0.1)
+
+
+def run_case(name: str, after_s: float) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    proc = start_server(port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with sync_playwright() as p, launch_chromium(p) as ctx:
+            pg = ctx.new_page()
+            pg.goto(base + "/")
+            pg.wait_for_selector(LOADED, timeout=60_000)
+            quiet = [slider_to_numbers(pg, k) for k in ("ArrowRight", "ArrowLeft") * 5]
+            before = rss_mb(proc.pid)
+            sampler = Sampler(proc.pid, base)
+            sampler.start()
+            heavy = subprocess.Popen([sys.executable, __file__, "--visit", base + "/" + link(CASES[name])],
+                                     stdout=subprocess.PIPE, text=True)  # fmt: skip
+            loaded, keys = [], ("ArrowRight", "ArrowLeft")
+            while heavy.poll() is None:
+                loaded.append(slider_to_numbers(pg, keys[len(loaded) % 2], timeout_ms=120_000))
+            heavy_s = float(heavy.stdout.read().strip() or "nan")
+            time.sleep(after_s)  # the heavy session has closed: its memory should come back
+            sampler.stop.set()
+            sampler.join()
+            after = rss_mb(proc.pid)
+            slider_after = slider_to_numbers(pg)
+            pg.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    loaded = loaded or [float("nan")]
+    return {
+        "heavy_load_s": heavy_s,
+        "quiet_p50": statistics.median(quiet),
+        "n": len(loaded),
+        "p50": statistics.median(loaded),
+        "p95": sorted(loaded)[max(0, int(round(0.95 * len(loaded))) - 1)],
+        "worst": max(loaded),
+        "health_worst": max(sampler.health),
+        "rss_before": before,
+        "rss_peak": sampler.peak,
+        "rss_after": after,
+        "slider_after": slider_after,
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cases", default=",".join(CASES))
+    ap.add_argument("--after", type=float, default=60.0, help="seconds to wait after the heavy session closed")
+    ap.add_argument("--visit", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.visit:
+        return visit(args.visit)
+    print(f"{'case':8} {'heavy load':>10} {'bystander: quiet p50':>21} {'p50':>6} {'p95':>6} {'worst':>6} (n) "
+          f"{'health worst':>12} {'RSS before / peak / after':>26}")  # fmt: skip
+    for name in args.cases.split(","):
+        r = run_case(name, args.after)
+        print(
+            f"{name:8} {r['heavy_load_s']:8.1f} s {r['quiet_p50']:18.0f} ms {r['p50']:6.0f} {r['p95']:6.0f} "
+            f"{r['worst']:6.0f} ({r['n']}) {r['health_worst']:9.0f} ms {r['rss_before']:9.0f} / {r['rss_peak']:.0f} / "
+            f"{r['rss_after']:.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -15,6 +15,7 @@ import streamlit as st
 MAX_CHARS = 400  # a message longer than this is cut: a 40 MB key must not make a 40 MB alert
 _PUNCT = re.compile("([" + re.escape(string.punctuation) + "])")
 _SPACE = re.compile(r"\s+")
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www|xmpp)(?=\\[:.])")
 
 
 def plain(text: object, limit: int = MAX_CHARS) -> str:
@@ -24,7 +25,10 @@ def plain(text: object, limit: int = MAX_CHARS) -> str:
     s = _SPACE.sub(" ", str(text)).strip()
     if len(s) > limit:
         s = s[: limit - 1] + "…"
-    return _PUNCT.sub(r"\\\1", s)
+    s = _PUNCT.sub(r"\\\1", s)
+    # GitHub-flavoured markdown links bare addresses even when escaped: an invisible word joiner after
+    # "https", "www" or before "@" keeps "https://…", "www.…" and "name@host" from reading as one
+    return _AUTOLINK.sub("\\1\u2060", s).replace("\\@", "\u2060\\@")
 
 
 def show(kind: str, text: object) -> None:

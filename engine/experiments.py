@@ -10,7 +10,7 @@ import numpy as np
 
 from engine.config import NetworkConfig, from_dict
 from engine.network import config_params, pass_arrays, run_pass
-from engine.training import grads, sgd_step
+from engine.training import divergence_step, grads, largest_cost, sgd_step
 
 _X4 = np.round(np.random.default_rng(7).normal(size=(4, 3)), 2).tolist()
 _Y4 = [[1, 0], [0, 1], [1, 0], [0, 1]]
@@ -94,18 +94,33 @@ def divergence_config() -> dict:
 
 
 def divergence(lr: float, steps: int = 60) -> dict:
-    """Loss per step of plain gradient descent; where it first overflows, and the last finite weights."""
+    """Loss per step of plain gradient descent, judged by engine.training.divergence_step's rule.
+
+    history stops at the first inf/NaN (J or a gradient); diverged_at is where the rule first held
+    (J inf/NaN or 1000 times its start), overflow_at where a number first overflowed, largest_cost the
+    largest J reached (inf once it overflowed), largest_weight the largest |w| of the last finite weights.
+    first_bad is diverged_at, under its older name.
+    """
     cfg: NetworkConfig = from_dict(divergence_config())
     params = config_params(cfg)
     x, y = np.array(cfg.x), np.array(cfg.y)
-    history, first_bad = [], None
-    with np.errstate(over="ignore", invalid="ignore"):
+    history, overflow_at = [], None
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for step in range(steps):
             J, g = grads(params, cfg.activations, cfg.loss, 0.0, x, y)
             history.append(float(J))
-            if not np.isfinite(J) or any(not np.isfinite(dW).all() for dW, _ in g):
-                first_bad = step
+            if not np.isfinite(J) or any(not (np.isfinite(dW).all() and np.isfinite(db).all()) for dW, db in g):
+                overflow_at = step
                 break
             params = sgd_step(params, g, lr)
-    biggest = max(float(np.abs(W).max()) for W, _ in params)
-    return {"history": history, "first_bad": first_bad, "largest_weight": biggest}
+    at = divergence_step(history)
+    if overflow_at is not None and (at is None or overflow_at < at):  # a gradient overflowed before J did
+        at = overflow_at
+    return {
+        "history": history,
+        "diverged_at": at,
+        "first_bad": at,
+        "overflow_at": overflow_at,
+        "largest_cost": largest_cost(history),
+        "largest_weight": max(float(np.abs(W).max()) for W, _ in params),
+    }

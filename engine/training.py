@@ -3,6 +3,7 @@
 Gradient descent: W <- W - alpha dJ/dW, b <- b - alpha dJ/db (seed 003's step 5).
 Optimisers (seed 002): unroll every W^l and b^l into one vector theta, let scipy.optimize.minimize
 (L-BFGS-B or TNC) minimise J(theta) with backprop's gradient, then roll theta back into matrices.
+Divergence is one rule for every optimiser and experiment: divergence_step.
 """
 
 from __future__ import annotations
@@ -16,12 +17,65 @@ from engine.network import Params, backward, cost, forward
 OPTIMIZERS = ("gd", "lbfgs", "tnc")
 
 
+GROWTH = 1e3  # a cost beyond GROWTH * max(J0, FLOOR) counts as divergence
+FLOOR = 1e-3  # a start below this (a net already fitted) is measured from FLOOR: J must pass 1 to count
+
+
+def divergence_step(history, start: float | None = None, batch_ratio: float = 1.0) -> int | None:
+    """The first index of a cost history where the run counts as diverged, or None.
+
+    The one rule for training and the experiments: J is inf or NaN there, or
+        J > GROWTH * max(J0, FLOOR) = 1000 * max(J0, 0.001),
+    J0 = `start`, the cost of the starting parameters over all m samples (default history[0]).
+    Gradient descent with a step that suits the problem does not raise J at all, let alone
+    a thousandfold; a step that is too large makes each update overshoot by more than the last, and J
+    grows geometrically until it overflows. Above FLOOR the limit is relative: the units of y do not
+    matter. A finite J of 5e241 is divergence as surely as inf is.
+
+    Mini-batches: an entry is the mean loss of a batch of b samples, which is at most m/b times the
+    cost over all samples (the losses and the L2 term are >= 0, and the batch's L2 term is m/b times
+    the full one). Those entries are held to batch_ratio = m/b times the limit, so a batch of hard
+    samples never trips the rule, while a run blowing up passes any fixed multiple soon after.
+    """
+    h = np.asarray(history, dtype=float)
+    if h.size == 0:
+        return None
+    J0 = float(h[0] if start is None else start)
+    limit = GROWTH * max(J0, FLOOR) * batch_ratio if np.isfinite(J0) else -np.inf
+    bad = ~np.isfinite(h) | (h > limit)
+    return int(np.argmax(bad)) if bad.any() else None
+
+
 @dataclass(frozen=True)
 class TrainResult:
     params: Params
     history: tuple[float, ...]  # J before each step, then J after the last
-    diverged: bool  # J or a gradient became inf/NaN; params are the last finite ones
+    diverged: bool  # divergence_step's rule held somewhere: J or a gradient inf/NaN, or J grown 1000-fold
     steps_done: int
+    diverged_at: int | None = None  # the first step where it held (an index of history), None if never
+    overflow_at: int | None = None  # the step where J or a gradient became inf/NaN (gradient descent stops there)
+
+    @property
+    def largest_cost(self) -> float:
+        return largest_cost(self.history)
+
+
+def largest_cost(history) -> float:
+    """The largest J of a cost history: inf if it overflowed; NaN entries skipped (NaN if all are)."""
+    h = np.asarray(history, dtype=float)
+    h = h[~np.isnan(h)]
+    return float(h.max()) if h.size else float("nan")
+
+
+def _result(params, history, steps_done, overflow_at=None, **rule) -> TrainResult:
+    """TrainResult with divergence_step's rule (given `rule`) applied; overflow_at: a non-finite J or gradient."""
+    h = np.asarray(history, dtype=float)
+    if overflow_at is None and not np.isfinite(h).all():
+        overflow_at = int(np.argmax(~np.isfinite(h)))
+    at = divergence_step(history, **rule)
+    if overflow_at is not None:
+        at = overflow_at if at is None else min(at, overflow_at)
+    return TrainResult(params, tuple(history), at is not None, steps_done, at, overflow_at)
 
 
 def grads(params: Params, activations, loss, l2, x, y):
@@ -60,6 +114,8 @@ def train_gd(params, activations, loss, l2, x, y, steps, lr, batch_size=None, se
     """Batch gradient descent, or mini-batch when batch_size < m (shuffled each epoch, seeded).
 
     The history holds J over the batch used at each step; with full batches that is the cost itself.
+    A run that grows past divergence_step's limit goes on (the chart shows the blow-up) until J or a
+    gradient is inf/NaN, where it stops; either way diverged is set and diverged_at says where.
     """
     m = x.shape[0]
     rng = np.random.default_rng(seed)
@@ -68,6 +124,8 @@ def train_gd(params, activations, loss, l2, x, y, steps, lr, batch_size=None, se
     order = np.arange(m)
     pos = m
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        # the divergence rule's J0 is the cost over all samples; batch costs get m/b times its limit
+        rule = {} if bs == m else {"start": grads(params, activations, loss, l2, x, y)[0], "batch_ratio": m / bs}
         for step in range(steps):
             if bs == m:
                 xb, yb = x, y
@@ -78,13 +136,13 @@ def train_gd(params, activations, loss, l2, x, y, steps, lr, batch_size=None, se
                 pos += bs
                 xb, yb = x[sel], y[sel]
             J, g = grads(params, activations, loss, l2, xb, yb)
-            if not _finite(J, g):
-                return TrainResult(params, tuple(history + [float(J)]), True, step)
+            if not _finite(J, g):  # nothing left to learn from: stop with the last finite parameters
+                return _result(params, history + [float(J)], step, step, **rule)
             history.append(float(J))
             params = sgd_step(params, g, lr)
         J, g = grads(params, activations, loss, l2, x, y)
     history.append(float(J))
-    return TrainResult(params, tuple(history), not _finite(J, g), steps)
+    return _result(params, history, steps, None if _finite(J, g) else steps, **rule)
 
 
 class _Stop(Exception):
@@ -98,7 +156,8 @@ def train_scipy(params, activations, loss, l2, x, y, steps, method="lbfgs") -> T
     layers = [params[0][0].shape[1]] + [W.shape[0] for W, _ in params]
 
     def fun(theta):
-        J, g = grads(roll(theta, layers), activations, loss, l2, x, y)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # divergence_step reports it
+            J, g = grads(roll(theta, layers), activations, loss, l2, x, y)
         return J, unroll(g)
 
     history = [fun(unroll(params))[0]]
@@ -123,4 +182,4 @@ def train_scipy(params, activations, loss, l2, x, y, steps, method="lbfgs") -> T
     except _Stop:
         theta = last[0]
     final = roll(theta, layers)
-    return TrainResult(final, tuple(float(h) for h in history), not np.isfinite(history[-1]), len(history) - 1)
+    return _result(final, [float(h) for h in history], len(history) - 1)

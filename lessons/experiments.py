@@ -9,6 +9,7 @@ from ui import state
 from ui.editors import base_url
 from ui.i18n import t
 from viz.charts import bars_chart, heatmap_chart, lines_chart
+from viz.hover import text_num
 
 ss = st.session_state
 lang = state.lang()
@@ -62,13 +63,20 @@ else:
     hist = np.array(res["history"], float)
     finite = np.where(np.isfinite(hist), hist, np.nan)
     marks = None
-    if res["first_bad"] is not None:
-        k = res["first_bad"]
-        last = float(np.nanmax(finite)) if np.isfinite(finite).any() else 1.0
-        marks = {"name": "inf / NaN", "x": [k], "y": [last]}
-        st.error(t("ex_diverged", lang, k=k, J=hist[k], w=f"{res['largest_weight']:.3g}"))
+    if res["diverged_at"] is not None:  # engine.training.divergence_step's rule, as on the training page
+        k, bad = res["diverged_at"], res["overflow_at"]
+        parts = []
+        if bad != k:  # it grew past the limit first
+            parts.append(t("ex_div", lang, k=k, J0=text_num(hist[0]), J=text_num(res["largest_cost"])))
+        if bad is not None:
+            last = float(np.nanmax(finite)) if np.isfinite(finite).any() else 1.0
+            marks = {"name": "inf / NaN", "x": [bad], "y": [last]}
+            parts.append(t("ex_diverged", lang, k=bad, J=text_num(hist[bad]), w=text_num(res["largest_weight"], 3)))
+        else:
+            parts.append(t("ex_div_lower", lang))
+        st.error(t("sentence_gap", lang).join(parts))
     else:
-        st.success(t("ex_converged", lang, J=f"{hist[-1]:.4g}"))
+        st.success(t("ex_converged", lang, J=text_num(hist[-1])))
     st.plotly_chart(lines_chart(range(len(hist)), {t("cost", lang): finite}, t("ex_step", lang), "J", log=True,
                                 marks=marks), key="ex_chart", **plot)  # fmt: skip
     config = ex.divergence_config()

@@ -22,6 +22,10 @@ st.markdown(f"### {t('app_title', lang)}")
 st.caption(t("app_tagline", lang))
 
 result = current_pass()
+from viz.hover import overflow_note  # noqa: E402  (the note on inf / NaN, engine.health's first overflow)
+
+if note := overflow_note(result, Notation(state.notation()), lang):
+    st.warning(note)
 L = len(result.layers)
 N = Notation(state.notation())
 

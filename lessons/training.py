@@ -8,7 +8,7 @@ from engine.training import train_gd, train_scipy, unroll
 from ui import state
 from ui.i18n import t
 from viz.charts import lines_chart
-from viz.latex import num
+from viz.hover import text_num
 
 WORK_BUDGET = 3e9  # about a second or two of numpy on this machine; bigger runs are cut to fit
 ss = st.session_state
@@ -47,10 +47,16 @@ hist = np.array(res.history, float)
 st.plotly_chart(lines_chart(range(len(hist)), {t("cost", lang): np.where(np.isfinite(hist), hist, np.nan)},
                             t("ex_step", lang), "J", log=True), key="tr_chart", theme=None,
                 config={"displayModeBar": False})  # fmt: skip
-if res.diverged:
-    st.error(t("tr_diverged", lang, k=res.steps_done))
+if res.diverged:  # engine.training.divergence_step's rule; plain-text numbers (markdown is no place for LaTeX)
+    k = res.diverged_at
+    parts = [t("tr_div", lang, k=k, J0=text_num(hist[0]), J=text_num(res.largest_cost))]
+    if res.overflow_at != k:  # it grew past the limit first
+        parts.append(t("tr_div_growth", lang))
+    if res.overflow_at is not None:
+        parts.append(t("tr_div_overflow", lang, s=res.overflow_at))
+    st.error(t("sentence_gap", lang).join(parts + [t("tr_div_lower", lang)]))
 else:
-    st.success(t("tr_done", lang, k=res.steps_done, J0=num(hist[0], 4), J=num(hist[-1], 4)))
+    st.success(t("tr_done", lang, k=res.steps_done, J0=text_num(hist[0]), J=text_num(hist[-1])))
 if opt == "gd":
     st.caption(t("tr_gd_note", lang))
 else:

@@ -176,6 +176,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_from": {"en": "from", "zh": "来自"},
     "col_to": {"en": "to", "zh": "到"},
     "download_csv": {"en": "Download as CSV", "zh": "下载 CSV"},
+    # non-finite numbers (engine.health): where they arose and what to change
+    "nf_note": {
+        "en": "Overflow in {where}, which became {kind}; the numbers computed from it are ∞ or NaN too (the figure, its hover texts and the tables show them as such). Use smaller weights or inputs: an initialisation such as xavier, or inputs scaled to about −1 … 1.",
+        "zh": "{where} 溢出，变成了 {kind}；由它算出的数也都是 ∞ 或 NaN（图、悬停说明和表格中如实显示）。请使用更小的权重或输入：例如 xavier 初始化，或把输入缩放到大约 −1 … 1。",
+    },
+    "nf_layer": {"en": "layer {l}: {q}", "zh": "第 {l} 层的 {q}"},
+    "nf_cost": {"en": "the cost J", "zh": "代价 J"},
+    "nf_and": {"en": " and ", "zh": " 和 "},
     # activations and losses
     "loss_bce": {
         "en": "cross-entropy (sigmoid outputs, Ng's K-class cost)",

@@ -148,6 +148,20 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
         "zh": "网络和数据规模较大：为保持页面流畅，训练截断为 {k} 步。",
     },
     "tr_use": {"en": "Use the trained weights in the explorer", "zh": "把训练后的权重用到探索器中"},
+    "sentence_gap": {"en": " ", "zh": ""},  # between sentences joined into one message (no space after 。)
+    "tr_div": {
+        "en": "Training diverged at step {k}: J started at {J0} and reached {J}.",
+        "zh": "训练在第 {k} 步发散：J 从 {J0} 开始，最高达到 {J}。",
+    },
+    "tr_div_growth": {"en": "That is more than 1000 times its start.", "zh": "超过了初始值的 1000 倍。"},
+    "tr_div_overflow": {
+        "en": "At step {s} J or a gradient overflowed to ∞ or NaN, and training stopped there.",
+        "zh": "第 {s} 步时 J 或某个梯度溢出为 ∞ 或 NaN，训练就此停止。",
+    },
+    "tr_div_lower": {
+        "en": "Lower the learning rate; the weights of a diverged run are not offered to the explorer.",
+        "zh": "请调小学习率；发散后的权重不会提供给探索器。",
+    },
     # experiments
     "ex_intro": {
         "en": "Ready scenarios from the notes, each with its numbers and a link to share.",
@@ -199,6 +213,11 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
         "zh": "第 {k} 步时代价溢出（J = {J}）；最大权重已达到 {w}。调小 α 可以保持有限。",
     },
     "ex_converged": {"en": "Finite all the way: final J = {J}.", "zh": "全程有限：最终 J = {J}。"},
+    "ex_div": {
+        "en": "Diverged at step {k}: J started at {J0} and passed 1000 times that, reaching {J}.",
+        "zh": "第 {k} 步发散：J 从 {J0} 开始，超过了它的 1000 倍，最高达到 {J}。",
+    },
+    "ex_div_lower": {"en": "Lower α to keep J bounded.", "zh": "调小 α 可以让 J 保持有界。"},
     "ex_open": {"en": "Open this network in the builder", "zh": "在构建器中打开这个网络"},
     "ex_share": {"en": "Link to this experiment", "zh": "这个实验的链接"},
     "cost": {"en": "cost J", "zh": "代价 J"},

@@ -1,21 +1,56 @@
 """Hover texts: each neuron's and each weight's formula with this network's numbers.
 
-Built with numpy string operations over whole layers (no per-edge Python loops).
+Built with numpy string operations over whole layers (no per-edge Python loops). Numbers are plain
+text (fmt, text_num): inf, -inf and NaN read ∞, −∞ and NaN, never Python's inf/nan, never LaTeX.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from engine.health import first_overflow
 from engine.network import PassResult
 from ui.i18n import t
 from viz.notation import Notation
 
+NONFINITE_TEXT = {"inf": "∞", "-inf": "−∞", "nan": "NaN"}  # what a non-finite number reads as, everywhere
+
 
 def fmt(values, digits: int = 4) -> np.ndarray:
-    """Numbers as short strings, with a true minus sign."""
-    s = np.char.mod(f"%.{digits}g", np.asarray(values, dtype=float))
-    return np.char.replace(s, "-", "−")
+    """Numbers as short strings, with a true minus sign; ∞, −∞ and NaN for the non-finite ones."""
+    v = np.asarray(values, dtype=float)
+    s = np.char.replace(np.char.mod(f"%.{digits}g", v), "-", "−")
+    if np.isfinite(v).all():
+        return s
+    s = np.where(np.isposinf(v), NONFINITE_TEXT["inf"], s)
+    s = np.where(np.isneginf(v), NONFINITE_TEXT["-inf"], s)
+    return np.where(np.isnan(v), NONFINITE_TEXT["nan"], s)
+
+
+def text_num(value: float, digits: int = 4) -> str:
+    """One number as plain text (5.479e+241, −0.25, ∞, NaN): for st.success/st.error and other markdown."""
+    return str(fmt(float(value), digits))
+
+
+QUANTITY_TEXT = {"z": "z", "a": "a", "delta": "δ", "dW": "∂J/∂W", "db": "∂J/∂b"}
+
+
+def overflow_note(result: PassResult, notation: Notation, lang: str) -> str | None:
+    """None for a finite pass; else where its first inf/NaN arose (engine.health) and what to change.
+
+    Built only from the layer number and fixed names, so it is safe to show as markdown.
+    """
+    bad = first_overflow(result)
+    if bad is None:
+        return None
+    kind = t("nf_and", lang).join(NONFINITE_TEXT[k] for k in bad.kind.split(" and "))
+    if bad.quantity == "J":
+        where = t("nf_cost", lang)
+    else:
+        weight = bad.quantity in ("dW", "db")
+        l = notation.weight_number(bad.layer) if weight else notation.layer_number(bad.layer)
+        where = t("nf_layer", lang, l=l, q=QUANTITY_TEXT[bad.quantity])
+    return t("nf_note", lang, where=where, kind=kind)
 
 
 def paren(values, digits: int = 4) -> np.ndarray:
@@ -35,7 +70,8 @@ def _cat(*parts) -> np.ndarray:
 def upstream(result: PassResult, l: int, s: int) -> np.ndarray:
     """sum_k w_ki delta_k over the next layer for sample s: (W^(l+1))^T delta^(l+1), shape (n_l,)."""
     nxt = result.layers[l]  # layer l+1
-    return nxt.delta[s] @ nxt.W
+    with np.errstate(all="ignore"):  # an overflowed pass: the text says ∞ / NaN, no RuntimeWarning
+        return nxt.delta[s] @ nxt.W
 
 
 def neuron_texts(result: PassResult, s: int, notation: Notation, lang: str, digits: int = 4) -> list[str]:
@@ -87,9 +123,11 @@ def neuron_texts(result: PassResult, s: int, notation: Notation, lang: str, digi
                 fmt(rec.delta[s], digits),
             )
         elif result.loss_name == "mse":
+            with np.errstate(all="ignore"):
+                err = rec.a[s] - result.y[s]
             delta = _cat(
                 "(a − y)·g′(z) = ",
-                paren(rec.a[s] - result.y[s], digits),
+                paren(err, digits),
                 " × ",
                 paren(rec.gprime[s], digits),
                 " = ",
@@ -127,6 +165,8 @@ def edge_texts(result: PassResult, s: int, notation: Notation, digits: int = 4) 
             fmt(rec.W.ravel(), digits),
         )
         d, a = rec.delta[s][i], a_prev[j]
+        with np.errstate(all="ignore"):
+            da = d * a
         prod = _cat(
             "δ<sub>",
             (i + 1).astype(str),
@@ -147,7 +187,7 @@ def edge_texts(result: PassResult, s: int, notation: Notation, digits: int = 4) 
                 "<br>(this sample: ",
                 prod,
                 " = ",
-                fmt(d * a, digits),
+                fmt(da, digits),
                 ")",
             )
         out.extend(text.tolist())

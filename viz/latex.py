@@ -119,7 +119,8 @@ def backward_eq(r: PassResult, l: int, s: int, N: Notation, digits: int) -> tupl
     # name the slope of this layer's activation, e.g. seed 000's a(1 - a) for the sigmoid
     slope = SLOPES[rec.activation].format(a=N.sym("a", l), z=z)
     general = rf"{d} = \left({Wn}\right)^{{\!T}} {dn} \odot g'({z}), \qquad g'({z}) = {slope}"
-    up = nxt.delta[s] @ nxt.W
+    with np.errstate(all="ignore"):  # an overflowed pass: num() prints the inf/NaN, no RuntimeWarning
+        up = nxt.delta[s] @ nxt.W
     nums = aligned(
         rf"\left({Wn}\right)^{{\!T}} {dn} &= {bmat(nxt.W.T, digits)} {bmat(nxt.delta[s], digits)} = {bmat(up, digits)}",
         rf"{d} &= {bmat(up, digits)} \odot {bmat(rec.gprime[s], digits)} = {bmat(rec.delta[s], digits)}",

@@ -20,7 +20,7 @@ from ui.i18n import t
 from viz import theme
 from viz.edges import N_BUCKETS, drawn_mask, edge_traces, edge_values
 from viz.graph import layout
-from viz.hover import edge_texts, fmt, neuron_texts
+from viz.hover import edge_texts, fmt, neuron_texts, text_num
 from viz.notation import Notation
 
 PENDING, EDGES, NEURONS = N_BUCKETS, N_BUCKETS + 1, N_BUCKETS + 2
@@ -109,7 +109,8 @@ def _text_colour(v, lo, hi, diverging: bool) -> str:
         r, g, b = theme._rgb(theme.colour_at(theme.DIVERGING, 0.5 + 0.5 * v / hi if hi else 0.5))
         return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
     # viridis runs dark purple -> yellow: dark text on the light upper part
-    return "#111111" if (v - lo) / (hi - lo) > 0.55 else "#ffffff"
+    with np.errstate(over="ignore"):  # an input of 1e308 against a range of width 1: inf, and dark text, is right
+        return "#111111" if (v - lo) / (hi - lo) > 0.55 else "#ffffff"
 
 
 def _colour_range(values, diverging, n_inputs=0):
@@ -131,8 +132,10 @@ def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -
     tcol, text = None, None
     if labels:  # printed values, each in black or white, whichever reads on its fill
         tcol = [_text_colour(v, lo, hi, stage.diverging) if on else "#9a9a9a" for v, on in zip(vals, stage.node_lit)]
-        # a blank label is a no-break space, not "": plotly.js's animation only updates labels that exist
-        text = np.where(stage.node_lit & np.isfinite(vals), fmt(np.nan_to_num(vals), view.digits), "\u00a0").tolist()
+        # a blank label is a no-break space, not "": plotly.js's animation only updates labels that exist.
+        # Blank where the quantity does not exist (an input's z, g'(z), delta); an overflow reads ∞ or NaN.
+        absent = (np.arange(len(vals)) < n_inputs) & np.isnan(vals)
+        text = np.where(stage.node_lit & ~absent, fmt(vals, view.digits), "\u00a0").tolist()
     upd = {
         "marker": {
             "color": np.where(np.isnan(vals), None, vals).tolist(),  # raw values; null: no such quantity
@@ -191,7 +194,8 @@ def layer_annotations(layers, activations, notation: Notation, view: View, loss:
         label = f"<b>{name}</b> {sym}{sub}" if name else f"{sym}{sub}"
         out.append({"x": l, "y": top, "text": label, "showarrow": False, "font": {"size": size}, "yanchor": "bottom"})
     if not view.compact:  # a narrow column has no room beside the outputs; J is in the equations
-        J = {"x": L + 0.42, "y": 0, "text": f"<b>J = {loss:.4g}</b>", "showarrow": False, "font": {"size": size + 2}}
+        J = {"x": L + 0.42, "y": 0, "text": f"<b>J = {text_num(loss)}</b>", "showarrow": False,
+             "font": {"size": size + 2}}  # fmt: skip
         out.append(dict(J, xanchor="left"))
     return out
 

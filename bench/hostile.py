@@ -12,7 +12,7 @@ Targets (issue 9): memory back within 300 MB of where it started; bystander p95 
 Cases: `widest` (12 layers of 256, m = 63: 786k weights, 49.5M multiply-adds a pass), `samples`
 (40-95-5 with m = 10,000: 1,000,000 values per quantity, the input x all zeros to fit a link), and
 `refused` (the issue's 50 KB link: 12 layers of 256 with m = 10,000, refused with a message).
-Run: .venv/bin/python bench/hostile.py [--cases widest,samples,refused] [--after 60]
+Run: .venv/bin/python bench/hostile.py [--cases widest,samples,refused] [--after 60] [--heavy 2 (at once)]
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ class Sampler(threading.Thread):
             self.stop.wait(0.1)
 
 
-def run_case(name: str, after_s: float) -> dict:
+def run_case(name: str, after_s: float, n_heavy: int = 1) -> dict:
     from playwright.sync_api import sync_playwright
 
     port = free_port()
@@ -105,12 +105,12 @@ def run_case(name: str, after_s: float) -> dict:
             before = rss_mb(proc.pid)
             sampler = Sampler(proc.pid, base)
             sampler.start()
-            heavy = subprocess.Popen([sys.executable, __file__, "--visit", base + "/" + link(CASES[name])],
-                                     stdout=subprocess.PIPE, text=True)  # fmt: skip
+            heavy = [subprocess.Popen([sys.executable, __file__, "--visit", base + "/" + link(CASES[name])],
+                                      stdout=subprocess.PIPE, text=True) for _ in range(n_heavy)]  # fmt: skip
             loaded, keys = [], ("ArrowRight", "ArrowLeft")
-            while heavy.poll() is None:
+            while any(h.poll() is None for h in heavy):
                 loaded.append(slider_to_numbers(pg, keys[len(loaded) % 2], timeout_ms=120_000))
-            heavy_s = float(heavy.stdout.read().strip() or "nan")
+            heavy_s = max(float(h.stdout.read().strip() or "nan") for h in heavy)
             time.sleep(after_s)  # the heavy session has closed: its memory should come back
             sampler.stop.set()
             sampler.join()
@@ -140,6 +140,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", default=",".join(CASES))
     ap.add_argument("--after", type=float, default=60.0, help="seconds to wait after the heavy session closed")
+    ap.add_argument("--heavy", type=int, default=1, help="heavy sessions opening the link at once")
     ap.add_argument("--visit", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.visit:
@@ -147,7 +148,7 @@ def main():
     print(f"{'case':8} {'heavy load':>10} {'bystander: quiet p50':>21} {'p50':>6} {'p95':>6} {'worst':>6} (n) "
           f"{'health worst':>12} {'RSS before / peak / after':>26}")  # fmt: skip
     for name in args.cases.split(","):
-        r = run_case(name, args.after)
+        r = run_case(name, args.after, args.heavy)
         print(
             f"{name:8} {r['heavy_load_s']:8.1f} s {r['quiet_p50']:18.0f} ms {r['p50']:6.0f} {r['p95']:6.0f} "
             f"{r['worst']:6.0f} ({r['n']}) {r['health_worst']:9.0f} ms {r['rss_before']:9.0f} / {r['rss_peak']:.0f} / "

@@ -60,6 +60,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "save_share": {"en": "Save and share", "zh": "保存与分享"},
     "share_link": {"en": "Share link (copy it)", "zh": "分享链接（复制即可）"},
+    "link_too_big": {
+        "en": "This network is too big for a link (an address holds about 100 KB). Download the config below and share the file.",
+        "zh": "这个网络太大，放不进链接（一个网址最多约 100 KB）。请下载下面的配置文件，分享这个文件。",
+    },
     "download": {"en": "Download config (JSON)", "zh": "下载配置（JSON）"},
     "upload": {"en": "Open a config file (JSON, up to 1 MB)", "zh": "打开配置文件（JSON，最大 1 MB）"},
     "loaded_file": {"en": "Opened {name}.", "zh": "已打开 {name}。"},

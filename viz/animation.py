@@ -17,6 +17,7 @@ from engine.network import PassResult
 from ui.i18n import t
 from viz.edges import edge_traces
 from viz.figure import PlainFigure
+from viz.hover import text_num
 from viz.network_figure import (
     EDGES,
     NEURONS,
@@ -73,7 +74,7 @@ def stage_for(result: PassResult, view: View, kind: str, l: int) -> tuple[Stage,
         return Stage(vals, nl <= l, False, quantity_label("a", view), el <= l, title, l), "W"
     if kind == "loss":
         vals = node_values(result, "a", s)
-        title = t("frame_loss", lang, J=f"{result.loss:.4g}")
+        title = t("frame_loss", lang, J=text_num(result.loss))
         return Stage(vals, np.ones(len(nl), bool), False, quantity_label("a", view), el < 0, title, L), "W"
     delta = node_values(result, "delta", s)
     label = quantity_label("delta", view)

@@ -70,8 +70,21 @@ class Geometry:
     node_i: np.ndarray
 
 
-@lru_cache(maxsize=16)
+CACHED_EDGES = 20_000  # geometries up to this size are kept (~1 MB each); a 786k-edge one is 44 MB
+
+
 def geometry(layers: tuple[int, ...]) -> Geometry:
+    """Where every neuron, edge and label goes; remembered for small nets, rebuilt (~50 ms) for big ones."""
+    edges = sum(a * b for a, b in zip(layers[1:], layers[:-1]))
+    return _cached_geometry(layers) if edges <= CACHED_EDGES else _geometry(layers)
+
+
+@lru_cache(maxsize=16)
+def _cached_geometry(layers: tuple[int, ...]) -> Geometry:
+    return _geometry(layers)
+
+
+def _geometry(layers: tuple[int, ...]) -> Geometry:
     # positions in float32: they only place marks on screen, and the figure sent to the browser halves
     xs, ys = (np.asarray(v, np.float32) for v in layout(layers))
     starts = np.concatenate([[0], np.cumsum(layers)])

@@ -1,18 +1,30 @@
 """python -m engine: one backprop pass, a gradient check, or training, on a config JSON file.
 
-Bad input exits 2 with one line on stderr starting 'error:' and nothing on stdout.
+Bad input exits 2 with one line on stderr starting 'error:' and nothing on stdout; output that cannot
+be written exits 1, also with one 'error:' line. Output is standard JSON (RFC 8259): a non-finite number
+is written as null and the object then carries "warnings" naming where it arose. Valid input writes
+nothing on stderr (numpy's floating-point warnings are off here: the warnings report them instead).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import sys
+import warnings
+from contextlib import contextmanager
 
 import numpy as np
 
-from engine.config import MAX_JSON_CHARS, ConfigError, NetworkConfig, from_json, with_params
+from engine.config import MAX_JSON_CHARS, ConfigError, NetworkConfig, from_json, one_line, with_params
 from engine.network import config_params, run_pass
+
+EXIT_BAD_INPUT = 2
+EXIT_OUTPUT_FAILED = 1
+MAX_SEED = 2**63 - 1
+MAX_STEPS = 1_000_000
 
 DESCRIPTION = """\
 Backprop Explorer's engine on the command line.
@@ -61,74 +73,216 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _check_args(args) -> None:
+    """Every numeric argument within its range, before any work (ConfigError naming the option)."""
+    if args.command == "gradcheck" and not (1e-12 <= args.eps <= 1e-1):
+        raise ConfigError(f"--eps is {args.eps}, expected a step between 1e-12 and 0.1")
+    if args.command != "train":
+        return
+    if not 0 <= args.steps <= MAX_STEPS:
+        raise ConfigError(f"--steps is {_short(args.steps)}, expected 0 to {MAX_STEPS:,}")
+    if not (math.isfinite(args.lr) and args.lr > 0):
+        raise ConfigError(f"--lr is {args.lr}, expected a positive number")
+    if args.batch_size is not None and args.batch_size < 1:
+        raise ConfigError(f"--batch-size is {_short(args.batch_size)}, expected at least 1")
+    if not 0 <= args.seed <= MAX_SEED:
+        raise ConfigError(f"--seed is {_short(args.seed)}, expected a whole number from 0 to 2^63-1")
+
+
+def _short(n: int) -> str:
+    """An integer argument for a message (str() of one with thousands of digits is refused or huge)."""
+    return str(n) if abs(n) < 10**15 else f"{float(n) if abs(n) < 10**308 else math.copysign(math.inf, n):.6g}"
+
+
 def _read(path: str) -> NetworkConfig:
-    try:
-        if path == "-":
-            text = sys.stdin.read(MAX_JSON_CHARS + 1)
-        else:
+    """The config in FILE, or on standard input for '-': bytes, decoded by from_json (UTF-8, optional BOM)."""
+    if path == "-":
+        stream = sys.stdin
+        if stream is None:  # fd 0 closed
+            raise ConfigError("standard input is closed; give a FILE, or pipe the config in with FILE as -")
+        try:
+            raw = getattr(stream, "buffer", stream).read(MAX_JSON_CHARS + 1)
+        except (OSError, ValueError) as e:  # ValueError: a closed stream, or undecodable text on a text-only stream
+            raise ConfigError(f"cannot read standard input: {getattr(e, 'strerror', None) or e}") from None
+    else:
+        try:
             with open(path, "rb") as f:
-                text = f.read(MAX_JSON_CHARS + 1)
-    except OSError as e:
-        raise ConfigError(f"cannot read {path}: {e.strerror}") from None
-    return from_json(text)
+                raw = f.read(MAX_JSON_CHARS + 1)
+        except OSError as e:
+            raise ConfigError(f"cannot read {path[:100]}: {e.strerror or e}") from None
+        except ValueError as e:  # an embedded null character in the name
+            raise ConfigError(f"cannot read {path[:100]!r}: {e}") from None
+    if len(raw) > MAX_JSON_CHARS:
+        raise ConfigError(f"the config is more than {MAX_JSON_CHARS:,} bytes")
+    return from_json(raw)
 
 
-def _rows(a) -> list:
-    return np.asarray(a).tolist()
+@contextmanager
+def _quiet():
+    """numpy's floating-point warnings (and any library warning) off: the output's "warnings" report them."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def _kind(a) -> str | None:
+    """None when every value is finite, else what the non-finite ones are, in engine.health's words."""
+    a = np.asarray(a, dtype=float)
+    if np.isfinite(a).all():
+        return None
+    kinds = [k for k, hit in (("inf", np.isposinf(a).any()), ("-inf", np.isneginf(a).any())) if hit]
+    if np.isnan(a).any():
+        kinds.append("nan")
+    return " and ".join(kinds)
+
+
+def _says(where: str, kind: str) -> str:
+    return f"{where} is NaN" if kind == "nan" else f"{where} overflowed to {kind}"
+
+
+def _rows(a):
+    """An array (or a number) as JSON lists, with null where a value is inf or NaN."""
+    a = np.asarray(a, dtype=float)
+    finite = np.isfinite(a)
+    return a.tolist() if finite.all() else np.where(finite, a, None).tolist()
+
+
+def _scrub(v, path: str, found: list):
+    """A JSON-like value with every non-finite float as None, noting each one's path in `found`."""
+    if isinstance(v, float) and not math.isfinite(v):
+        found.append(_says(path or "the output", _kind(v)))
+        return None
+    if isinstance(v, dict):
+        return {k: _scrub(e, f"{path}.{k}" if path else str(k), found) for k, e in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_scrub(e, f"{path}[{i}]", found) for i, e in enumerate(v)]
+    return v
 
 
 def pass_output(config: NetworkConfig) -> dict:
-    r = run_pass(config)
-    return {
-        "loss": float(r.loss),
+    from engine.health import nonfinite
+
+    with _quiet():
+        r = run_pass(config)
+        problems = nonfinite(r)
+    out = {
+        "loss": _rows(r.loss),
         "layers": [
             {"z": _rows(L.z), "a": _rows(L.a), "delta": _rows(L.delta), "dW": _rows(L.dW), "db": _rows(L.db)}
             for L in r.layers
         ],
     }
+    if problems:
+        out["warnings"] = [str(p) for p in problems]
+    return out
 
 
 def _gradcheck(config: NetworkConfig, eps: float) -> dict:
+    """The gradient check's report; where the pass or the differences are not finite, it warns and does not pass."""
     from engine.gradcheck import gradcheck
+    from engine.health import nonfinite
 
-    if not (1e-12 <= eps <= 1e-1):
-        raise ConfigError(f"--eps is {eps}, expected a step between 1e-12 and 0.1")
     x, y = np.array(config.x), np.array(config.y)
-    rep = gradcheck(config_params(config), config.activations, config.loss, config.l2, x, y, eps)
-    return rep.to_dict()
+    with _quiet():
+        found = [str(p) for p in nonfinite(run_pass(config))]
+        rep = gradcheck(config_params(config), config.activations, config.loss, config.l2, x, y, eps)
+    for c in rep.checks:
+        if kind := _kind(c.numeric):
+            found.append(_says(f"layer {c.layer}: the numeric d{c.kind}", kind))
+    out = _scrub(rep.to_dict(), "", found)
+    if found:
+        out["passed"] = False  # a check through inf or NaN verifies nothing
+        out["warnings"] = found
+    return out
 
 
 def _train(config: NetworkConfig, args) -> dict:
     from engine.training import train_gd, train_scipy
 
-    if not 0 <= args.steps <= 1_000_000:
-        raise ConfigError(f"--steps is {args.steps}, expected 0 to 1,000,000")
-    if not (np.isfinite(args.lr) and args.lr > 0):
-        raise ConfigError(f"--lr is {args.lr}, expected a positive number")
-    if args.batch_size is not None and args.batch_size < 1:
-        raise ConfigError(f"--batch-size is {args.batch_size}, expected at least 1")
     x, y = np.array(config.x), np.array(config.y)
-    params = config_params(config)
-    if args.optimizer == "gd":
-        res = train_gd(
-            params, config.activations, config.loss, config.l2, x, y, args.steps, args.lr, args.batch_size, args.seed
-        )
+    net = (config_params(config), config.activations, config.loss, config.l2, x, y)
+    with _quiet():
+        if args.optimizer == "gd":
+            res = train_gd(*net, args.steps, args.lr, args.batch_size, args.seed)
+        else:
+            res = train_scipy(*net, args.steps, args.optimizer)
+    found = []
+    history = []
+    for i, h in enumerate(res.history):
+        if math.isfinite(h):
+            history.append(h)
+        else:
+            history.append(None)
+            if not found:  # the first one says where training left the finite numbers
+                found.append(_says(f"history[{i}]: J", _kind(h)))
+    Ws, bs = [W for W, _ in res.params], [b for _, b in res.params]
+    bad = [(l, q, k) for l, (W, b) in enumerate(res.params, 1) for q, a in (("W", W), ("b", b)) if (k := _kind(a))]
+    if bad:  # not a valid config any more: written as is, with null where a value overflowed
+        trained = dict(config.to_dict(), weights=[_rows(W) for W in Ws], biases=[_rows(b) for b in bs])
+        found += [_says(f"layer {l}: the trained {q}", k) for l, q, k in bad]
     else:
-        res = train_scipy(params, config.activations, config.loss, config.l2, x, y, args.steps, args.optimizer)
-    trained = with_params(config, [W for W, _ in res.params], [b for _, b in res.params])
-    return {
+        trained = with_params(config, Ws, bs).to_dict()
+    out = {
         "optimizer": args.optimizer,
         "steps": res.steps_done,
         "diverged": res.diverged,
-        "history": [h if np.isfinite(h) else None for h in res.history],
-        "loss": res.history[-1] if np.isfinite(res.history[-1]) else None,
-        "config": trained.to_dict(),
+        "history": history,
+        "loss": history[-1],
+        "config": trained,
     }
+    if found:
+        out["warnings"] = found
+    return out
+
+
+def _say_error(message: str) -> None:
+    """One line on stderr, 'error: ...', at most ~300 characters; a stderr that cannot be written is left be."""
+    try:
+        print(one_line(f"error: {message}"), file=sys.stderr, flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _write(text: str) -> int:
+    """text on stdout, flushed; 0, or EXIT_OUTPUT_FAILED with an error line when it cannot be written
+    (a full disk, a closed pipe): stdout then points at os.devnull, so the interpreter's own flush at exit
+    does not fail again with an 'Exception ignored' message (the Python docs' advice for SIGPIPE)."""
+    if sys.stdout is None:  # fd 1 closed
+        _say_error("cannot write the output: standard output is closed")
+        return EXIT_OUTPUT_FAILED
+    try:
+        if text:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError) as e:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+        _say_error(f"cannot write the output: {getattr(e, 'strerror', None) or e}")
+        return EXIT_OUTPUT_FAILED
+    return 0
+
+
+def _dumps(out: dict) -> str:
+    """Standard JSON; any non-finite number left (the commands null theirs already) becomes null too."""
+    try:
+        return json.dumps(out, allow_nan=False)
+    except ValueError:
+        found = list(out.get("warnings", []))
+        out = _scrub({k: v for k, v in out.items() if k != "warnings"}, "", found)
+        return json.dumps(dict(out, warnings=found), allow_nan=False)
 
 
 def main(argv=None) -> int:
     try:
-        args = _parser().parse_args(argv)
+        try:
+            args = _parser().parse_args(argv)
+        except SystemExit as e:  # --help has been printed
+            return _write("") or (e.code if isinstance(e.code, int) else 0)
+        _check_args(args)
         config = _read(args.file)
         if args.command == "pass":
             out = pass_output(config)
@@ -137,10 +291,9 @@ def main(argv=None) -> int:
         else:
             out = _train(config, args)
     except (ConfigError, _UsageError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    sys.stdout.write(json.dumps(out) + "\n")
-    return 0
+        _say_error(str(e))
+        return EXIT_BAD_INPUT
+    return _write(_dumps(out) + "\n")
 
 
 if __name__ == "__main__":

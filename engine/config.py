@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 
 from engine.activations import ACTIVATIONS
@@ -21,10 +22,31 @@ MAX_SAMPLES = 10_000
 MAX_JSON_CHARS = 50_000_000
 INIT_SCHEMES = ("xavier", "he", "uniform", "normal", "zeros", "constant")
 FIELDS = ("layers", "activations", "loss", "weights", "biases", "x", "y", "l2", "init")
+MAX_INIT_SCALE = 1e300  # uniform half-width / normal std: beyond this the draw itself overflows float64
+MAX_MESSAGE_CHARS = 300
+MAX_INT_DIGITS = 300  # longer integer literals are read as floats (inf beyond ~1.8e308), never as giant ints
+BOM = "\ufeff"
+
+# line breaks, C0/C1 controls, bidi overrides and BOMs: nothing that can break or disguise one line of text
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates (JSON "\\ud800") cannot be encoded as UTF-8
+
+
+def one_line(text, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """text as one printable line of at most `limit` characters (cut with an ellipsis), fast for any size."""
+    text = str(text)[: 4 * limit]
+    text = " ".join(_CONTROL.sub(" ", _SURROGATE.sub("\ufffd", text)).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class ConfigError(ValueError):
-    """A config that cannot be used; the message is one sentence naming the field."""
+    """A config that cannot be used; the message is one sentence naming the field.
+
+    The message is always one line of at most MAX_MESSAGE_CHARS characters, whatever text went into it.
+    """
+
+    def __init__(self, message: object = "") -> None:
+        super().__init__(one_line(message))
 
 
 @dataclass(frozen=True)
@@ -105,21 +127,39 @@ def _reject_constant(name):
     raise ConfigError(f"{name} is not allowed in a config; use finite numbers")
 
 
+def _parse_int(digits: str):
+    """An integer literal; a very long one as a float (inf when it overflows), so validation names it."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else float(digits)
+
+
 def from_json(text: str | bytes, budget: bool = False) -> NetworkConfig:
-    """Parse and validate config JSON. Raises ConfigError with a one-sentence message."""
-    if isinstance(text, bytes):
+    """Parse and validate config JSON (str, or UTF-8 bytes; a leading BOM is allowed).
+
+    Raises ConfigError with a one-sentence message, and nothing else, whatever the text.
+    """
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        if len(text) > 4 * MAX_JSON_CHARS:
+            raise ConfigError(f"the config is {len(text):,} bytes, more than the {MAX_JSON_CHARS:,} characters allowed")
         try:
-            text = text.decode("utf-8")
+            text = bytes(text).decode("utf-8")
         except UnicodeDecodeError:
             raise ConfigError("the config is not UTF-8 text") from None
+    if not isinstance(text, str):
+        raise ConfigError(f"the config is {type(text).__name__}, expected JSON text")
+    if text.startswith(BOM):  # as Windows Notepad writes UTF-8
+        text = text[1:]
     if len(text) > MAX_JSON_CHARS:
         raise ConfigError(f"the config is {len(text):,} characters, more than the {MAX_JSON_CHARS:,} allowed")
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except RecursionError:
         raise ConfigError("the config is not valid JSON: it is nested too deeply") from None
     except json.JSONDecodeError as e:
         raise ConfigError(f"the config is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    except ValueError as e:  # any other refusal of the parser (ConfigError is raised above, not here)
+        if isinstance(e, ConfigError):
+            raise
+        raise ConfigError(f"the config is not valid JSON: {e}") from None
     return from_dict(data, budget)
 
 
@@ -127,13 +167,34 @@ def _is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+def _float(v) -> float:
+    """float(v) for a number; an int too large for float64 is inf (or -inf), as 1e999 parses."""
+    try:
+        return float(v)
+    except OverflowError:
+        return math.inf if v > 0 else -math.inf
+
+
 def _number(v, path: str) -> float:
     if not _is_number(v):
         raise ConfigError(f"{path} is {_describe(v)}, expected a number")
-    f = float(v)
+    f = _float(v)
     if not math.isfinite(f):
-        raise ConfigError(f"{path} is {v}, expected a finite number")
+        raise ConfigError(f"{path} is {f}, expected a finite number")
     return f
+
+
+def _show(n) -> str:
+    """A number, short: whole numbers beyond 15 digits in exponent form (str() of a huge int may even fail)."""
+    if isinstance(n, int) and not isinstance(n, bool) and abs(n) >= 10**15:
+        return f"{_float(n):.6g}"
+    return repr(n)[:30]
+
+
+def _quote(text, n: int = 40) -> str:
+    """Untrusted text quoted and cut to n characters, for a message."""
+    text = str(text)
+    return repr(text if len(text) <= n else text[:n] + "…")
 
 
 def _describe(v) -> str:
@@ -142,12 +203,21 @@ def _describe(v) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, str):
-        return f"the text {v[:20]!r}"
+        return f"the text {_quote(v, 20)}"
     if isinstance(v, list):
         return f"a list of {len(v)}"
     if isinstance(v, dict):
         return "an object"
-    return repr(v)[:30]
+    if _is_number(v):
+        return _show(v)
+    return f"a {type(v).__name__}"
+
+
+def _name(v, names, path: str) -> str:
+    """v as one of `names` (activations, losses, init schemes); a string is checked before any lookup."""
+    if not isinstance(v, str) or v not in names:
+        raise ConfigError(f"{path} is {_describe(v)}, expected one of {', '.join(names)}")
+    return v
 
 
 def _vector(v, path: str, n: int) -> tuple[float, ...]:
@@ -198,12 +268,25 @@ def _layers(v) -> tuple[int, ...]:
         raise ConfigError(f"layers has {len(v) - 1} weight layers, at most {MAX_WEIGHT_LAYERS} are allowed")
     out = []
     for k, n in enumerate(v):
-        if not (_is_number(n) and math.isfinite(n) and float(n) == int(n)):
+        if not (_is_number(n) and (isinstance(n, int) or (math.isfinite(n) and n.is_integer()))):
             raise ConfigError(f"layers[{k}] is {_describe(n)}, expected a whole number")
-        if not 1 <= int(n) <= MAX_WIDTH:
-            raise ConfigError(f"layers[{k}] is {int(n)}, widths must be 1-{MAX_WIDTH}")
+        if not 1 <= n <= MAX_WIDTH:
+            raise ConfigError(f"layers[{k}] is {_show(int(n))}, widths must be 1-{MAX_WIDTH}")
         out.append(int(n))
     return tuple(out)
+
+
+def check_init_value(scheme: str, value: float | None) -> None:
+    """Refuse a uniform/normal scale the draw cannot use (ConfigError naming init.value)."""
+    if scheme in ("uniform", "normal") and value is not None:
+        what = "half-width" if scheme == "uniform" else "standard deviation"
+        if not value > 0:
+            raise ConfigError(f"init.value is {value}, the {scheme} scale must be positive")
+        if not value <= MAX_INIT_SCALE:
+            raise ConfigError(
+                f"init.value is {value:g}, but the {scheme} {what} must be at most {MAX_INIT_SCALE:g} "
+                "(a larger draw overflows float64); use the constant scheme to show overflow"
+            )
 
 
 def _init(v) -> InitSpec:
@@ -211,20 +294,17 @@ def _init(v) -> InitSpec:
         return InitSpec()
     if not isinstance(v, dict):
         raise ConfigError(f"init is {_describe(v)}, expected an object like {{'scheme': 'xavier', 'seed': 0}}")
-    extra = set(v) - {"scheme", "seed", "value"}
+    extra = [k for k in v if k not in ("scheme", "seed", "value")]
     if extra:
-        raise ConfigError(f"init has an unknown field {sorted(extra)[0]!r}; expected scheme, seed, value")
-    scheme = v.get("scheme", "xavier")
-    if scheme not in INIT_SCHEMES:
-        raise ConfigError(f"init.scheme is {_describe(scheme)}, expected one of {', '.join(INIT_SCHEMES)}")
+        raise ConfigError(f"init has an unknown field {_quote(extra[0])}; expected scheme, seed, value")
+    scheme = _name(v.get("scheme", "xavier"), INIT_SCHEMES, "init.scheme")
     seed = v.get("seed", 0)
     if not _is_number(seed) or not isinstance(seed, int) or not 0 <= seed < 2**63:
         raise ConfigError(f"init.seed is {_describe(seed)}, expected a whole number from 0 to 2^63-1")
     value = v.get("value")
     if value is not None:
         value = _number(value, "init.value")
-        if scheme in ("uniform", "normal") and value <= 0:
-            raise ConfigError(f"init.value is {value}, the {scheme} scale must be positive")
+        check_init_value(scheme, value)
     return InitSpec(scheme, seed, value)
 
 
@@ -238,7 +318,7 @@ def from_dict(d, budget: bool = False) -> NetworkConfig:
         raise ConfigError(f"the config is {_describe(d)}, expected a JSON object")
     extra = [k for k in d if k not in FIELDS]
     if extra:
-        raise ConfigError(f"unknown field {extra[0]!r}; the fields are {', '.join(FIELDS)}")
+        raise ConfigError(f"unknown field {_quote(extra[0])}; the fields are {', '.join(FIELDS)}")
     for k in ("layers", "activations", "loss", "x", "y"):
         if k not in d:
             raise ConfigError(f"{k} is missing")
@@ -251,14 +331,11 @@ def from_dict(d, budget: bool = False) -> NetworkConfig:
     if not isinstance(acts, list) or len(acts) != L:
         raise ConfigError(f"activations is {_describe(acts)}, expected {L} names (one per non-input layer)")
     for k, a in enumerate(acts):
-        if a not in ACTIVATIONS:
-            raise ConfigError(f"activations[{k}] is {_describe(a)}, expected one of {', '.join(ACTIVATIONS)}")
+        _name(a, ACTIVATIONS, f"activations[{k}]")
         if a == "softmax" and k != L - 1:
             raise ConfigError(f"activations[{k}] is softmax, which is allowed on the output layer only")
 
-    loss = d["loss"]
-    if loss not in LOSSES:
-        raise ConfigError(f"loss is {_describe(loss)}, expected one of {', '.join(LOSSES)}")
+    loss = _name(d["loss"], LOSSES, "loss")
     need = LOSSES[loss].output
     if need and acts[-1] != need:
         raise ConfigError(f"loss {loss} needs a {need} output layer, but activations[{L - 1}] is {acts[-1]}")
@@ -308,7 +385,9 @@ __all__ = [
     "ConfigError",
     "InitSpec",
     "NetworkConfig",
+    "check_init_value",
     "from_dict",
     "from_json",
+    "one_line",
     "with_params",
 ]

@@ -16,14 +16,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.activations import ACTIVATIONS
-from engine.config import InitSpec, NetworkConfig
+from engine.config import InitSpec, NetworkConfig, check_init_value
 from engine.losses import LOSSES
 
 Params = list[tuple[np.ndarray, np.ndarray]]  # [(W^1, b^1), ...]; W^l (n_l, n_{l-1}), b^l (n_l,)
 
 
 def init_params(layers, init: InitSpec) -> Params:
-    """Weights drawn by the init scheme, deterministically from init.seed; biases start at 0."""
+    """Weights drawn by the init scheme, deterministically from init.seed; biases start at 0.
+
+    A uniform/normal scale the draw cannot use (above MAX_INIT_SCALE) raises ConfigError, as validation does.
+    """
+    check_init_value(init.scheme, init.value)
     rng = np.random.default_rng(init.seed)
     params = []
     for n_in, n_out in zip(layers[:-1], layers[1:]):

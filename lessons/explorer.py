@@ -12,6 +12,7 @@ from viz import latex
 from viz.animation import animated_figure_dict, step_figure, steps
 from viz.network_figure import QUANTITIES
 from viz.notation import Notation
+from viz.scales import SCALES
 from viz.tables import neuron_table, weight_table
 from viz.theme import DRAW_MAX_EDGES
 
@@ -30,7 +31,7 @@ L = len(result.layers)
 N = Notation(state.notation())
 
 SYMBOLS = {"a": "a", "z": "z", "gp": "g′(z)", "delta": "δ", "dW": "∂J/∂w", "W": "w"}
-c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+c1, c2, c3, c4, c5 = st.columns([3, 2, 3, 2, 2])
 nodes = (
     c1.segmented_control(
         t("color_nodes_by", lang),
@@ -53,10 +54,13 @@ edges = (
     )
     or "dW"
 )
-c3.select_slider(t("speed", lang), [150, 300, 500, 800, 1200, 2000], value=500, key="frame_ms")
-digits = c4.select_slider(t("precision", lang), [2, 3, 4, 5, 6], value=3, key="digits")
+c3.segmented_control(t("grad_scale", lang), SCALES, default="log", key="scale", help=t("grad_scale_help", lang),
+                     format_func=lambda k: t("grad_scale_" + k, lang))  # fmt: skip
+c4.select_slider(t("speed", lang), [150, 300, 500, 800, 1200, 2000], value=500, key="frame_ms")
+digits = c5.select_slider(t("precision", lang), [2, 3, 4, 5, 6], value=3, key="digits")
 view = live.explorer_view()  # the same settings the sidebar's builder uses to update the chart
-legend = t("legend_nodes", lang, q=t("q_" + nodes, lang)) + " · " + t("legend_edges_" + edges, lang)
+legend = " · ".join([t("legend_nodes", lang, q=t("q_" + nodes, lang)), t("legend_edges_" + edges, lang),
+                     t("legend_scale_" + view.scale, lang)])  # fmt: skip
 n_edges = sum(rec.W.size for rec in result.layers)
 
 # One view at a time (not st.tabs): hidden tabs would still build and draw their figures on every change.

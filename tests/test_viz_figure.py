@@ -78,17 +78,27 @@ def test_customdata_equals_the_engine(seed, widths, m):
 def test_trace_count_does_not_grow_with_the_network():
     small = build_network_figure(run_pass(random_net(0, [2, 2, 1], ["tanh", "sigmoid"])), View())
     big = build_network_figure(run_pass(random_net(0, [8, 16, 16, 16, 8], ["relu"] * 3 + ["linear"])), View())
-    assert len(small.data) == len(big.data) == N_BUCKETS + 3
-    assert [d.name for d in big.data][PENDING:] == ["pending", "edges", "neurons"]
+    assert len(small.data) == len(big.data) == N_BUCKETS + 4  # buckets, pending, edges, neurons, inputs
+    assert [d.name for d in big.data][PENDING:] == ["pending", "edges", "neurons", "inputs"]
 
 
-def test_edge_buckets_hold_every_edge_once_with_the_right_colour_side():
+@pytest.mark.parametrize("scale", ["linear", "log"])
+def test_edge_buckets_hold_every_edge_once_with_the_right_colour_side(scale):
     r = run_pass(random_net(3, [3, 4, 4, 3], ["sigmoid"] * 3))
-    fig = build_network_figure(r, View())
+    fig = build_network_figure(r, View(scale=scale))
     segs = sum(n_segments(d.x) for d in fig.data[:PENDING])
     assert segs == 12 + 16 + 12 and n_segments(fig.data[PENDING].x) == 0
     dW = np.concatenate([rec.dW.ravel() for rec in r.layers])
-    expected = np.bincount(np.clip(((dW / np.abs(dW).max() + 1) / 2 * 7).astype(int), 0, 6), minlength=7)
+    if scale == "linear":
+        q = (dW / np.abs(dW).max() + 1) / 2
+    else:  # symmetric log: thr at 5 % of the smallest layer's largest |dW|, decades above it evenly
+        thr = 0.05 * min(np.abs(rec.dW).max() for rec in r.layers)
+        u = np.abs(dW)
+        g = np.where(u <= thr, 0.4 * u / thr, 0.4 + 0.6 * np.log10(np.maximum(u, thr) / thr) / np.log10(u.max() / thr))
+        q = 0.5 + 0.5 * np.sign(dW) * g
+        big = np.concatenate([np.abs(rec.dW.ravel()) >= 0.05 * np.abs(rec.dW).max() for rec in r.layers])
+        assert not np.any((np.clip((q * 7).astype(int), 0, 6) == 3) & big)  # none of them grey
+    expected = np.bincount(np.clip((q * 7).astype(int), 0, 6), minlength=7)
     got = [sum(n_segments(d.x) for d in fig.data[:PENDING] if d.name.startswith(f"edges c{c} ")) for c in range(7)]
     assert got == expected.tolist()
     colours = {d.name[:8]: d.line.color for d in fig.data[:PENDING]}
@@ -124,7 +134,9 @@ def test_frames_forward_then_backward_in_order():
         assert lit[k][starts[l] :].all() and not lit[k][: starts[l]].any()
         colour = np.asarray(frames[k]["data"][-1]["marker"]["color"], float)
         delta = np.concatenate([rec.delta[0] for rec in r.layers])
-        assert np.array_equal(colour[3:], delta)
+        # layers δ has reached carry their δ; the others no colour yet (not pre-coloured)
+        assert np.array_equal(colour[starts[l] :], delta[starts[l] - 3 :])
+        assert np.isnan(colour[3 : starts[l]]).all()
     # each edge takes its gradient colour when delta reaches the layer it feeds
     for k, l in zip(range(L + 2, 2 * L + 2), range(L, 0, -1)):
         pending = frames[k]["data"][PENDING]["x"]
@@ -145,7 +157,7 @@ def test_steps_cover_seed_003s_five_steps_per_layer():
     r = run_pass(random_net(1, [3, 4, 4, 3], ["sigmoid"] * 3))
     for s in plan:
         fig = step_figure(r, View(), s)
-        assert len(fig.data) == N_BUCKETS + 3
+        assert len(fig.data) == N_BUCKETS + 4
 
 
 def test_equations_carry_this_networks_numbers():

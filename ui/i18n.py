@@ -101,6 +101,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "next": {"en": "Next ▶", "zh": "下一步 ▶"},
     "step": {"en": "Step", "zh": "步骤"},
     "precision": {"en": "Significant digits", "zh": "有效数字位数"},
+    "grad_scale": {"en": "δ and ∂J/∂w colours", "zh": "δ 与 ∂J/∂w 的颜色"},
+    "grad_scale_log": {"en": "log", "zh": "对数"},
+    "grad_scale_linear": {"en": "linear", "zh": "线性"},
+    "grad_scale_help": {
+        "en": "Log (symmetric): small gradients of early layers still show their colour; the colour bar marks the decades. Linear: one scale for every layer, so you can see gradients vanish.",
+        "zh": "对数（对称）：前面几层很小的梯度也能看出颜色，色条标出数量级。线性：所有层用同一刻度，可以看出梯度消失。",
+    },
+    "legend_scale_log": {
+        "en": "δ and ∂J/∂w on a symmetric log scale: every layer readable, values below 5 % of a layer's largest fade to grey",
+        "zh": "δ 与 ∂J/∂w 用对称对数刻度：每一层都看得清，小于该层最大值 5% 的数值趋近灰色",
+    },
+    "legend_scale_linear": {
+        "en": "δ and ∂J/∂w on one linear scale: small gradients look grey (as they are next to the largest)",
+        "zh": "δ 与 ∂J/∂w 用同一线性刻度：小梯度看起来是灰色（与最大的相比确实很小）",
+    },
     "learning_rate": {"en": "Learning rate α", "zh": "学习率 α"},
     "general_formula": {"en": "The formula", "zh": "通式"},
     "with_numbers": {"en": "With this network's numbers (sample {s})", "zh": "代入本网络的数值（第 {s} 个样本）"},

@@ -19,9 +19,10 @@ const CSS = `
 .bpx-chart { position: relative; width: 100%; }
 .bpx-cb { position: absolute; display: none; flex-direction: column; align-items: center; gap: 4px;
   font-size: 12px; color: #1f2430; text-align: center; line-height: 1.15; pointer-events: none; }
-.bpx-cb .bpx-strip-row { display: flex; flex: 1; gap: 4px; min-height: 0; }
+.bpx-cb .bpx-strip-row { display: flex; flex: 1; gap: 4px; min-height: 0; margin: 0.55em 0; }
 .bpx-cb .bpx-strip { width: 14px; border: 1px solid #999; }
-.bpx-cb .bpx-ticks { display: flex; flex-direction: column; justify-content: space-between; text-align: left; }
+.bpx-cb .bpx-ticks { position: relative; min-width: 3.6em; text-align: left; }
+.bpx-cb .bpx-ticks span { position: absolute; left: 0; transform: translateY(-50%); white-space: nowrap; }
 .bpx-anim { display: none; align-items: center; gap: 10px; padding: 4px 8px 8px 8px; font-size: 14px; }
 .bpx-anim button { font: inherit; padding: 3px 12px; border: 1px solid #c4c7cf; border-radius: 6px;
   background: #f7f8fa; color: #1f2430; cursor: pointer; white-space: nowrap; }
@@ -84,22 +85,28 @@ function drawBars(gd, c) {
     const m = t && t.marker;
     if (!m || !Array.isArray(m.colorscale) || !size) { box.style.display = 'none'; continue; }
     const len = (m.colorbar && m.colorbar.len) || 0.8;
-    let title = ((m.colorbar && m.colorbar.title && m.colorbar.title.text) || '').replace(/<[^>]*>/g, '');
-    let [lo, hi] = [m.cmin, m.cmax];
-    const eb = t.name === 'edges' && gd.layout.meta && gd.layout.meta.edge_bar;
-    if (eb) [title, lo, hi] = [eb.title, -eb.max, eb.max];  // what the drawn edges show in this frame
-    const stops = m.colorscale.map(([p, col]) => `${col} ${(100 * p).toFixed(1)}%`).join(', ');
+    // the figure says in layout.meta what each bar shows in this frame: title, colours and ticks in the
+    // bar's own (display) space, so a symmetric-log scale reads as evenly as a linear one
+    const spec = gd.layout.meta && gd.layout.meta[t.name === 'edges' ? 'edge_bar' : 'node_bar'];
+    const title = spec ? spec.title : ((m.colorbar && m.colorbar.title && m.colorbar.title.text) || '');
+    const stops = (spec ? spec.stops : m.colorscale).map(([p, col]) => `${col} ${(100 * p).toFixed(1)}%`);
+    const ticks = spec ? spec.ticks : [[1, fmt(m.cmax)], [0.5, fmt((m.cmin + m.cmax) / 2)], [0, fmt(m.cmin)]];
     box.style.display = 'flex';
     box.style.top = (size.t + size.h * (1 - len) / 2) + 'px';
     box.style.height = (size.h * len) + 'px';
     box.style.width = (side === 'left' ? size.l - 8 : size.r - 8) + 'px';
     box.style.left = (side === 'left' ? 2 : size.l + size.w + 6) + 'px';
     box.innerHTML = '<div class="bpx-title"></div><div class="bpx-strip-row"><div class="bpx-strip"></div>' +
-      '<div class="bpx-ticks"><span></span><span></span><span></span></div></div>';
-    box.querySelector('.bpx-title').textContent = title;
-    box.querySelector('.bpx-strip').style.background = `linear-gradient(to top, ${stops})`;
-    const ticks = box.querySelectorAll('.bpx-ticks span');
-    [hi, (lo + hi) / 2, lo].forEach((v, i) => { ticks[i].textContent = fmt(v); });
+      '<div class="bpx-ticks"></div></div>';
+    box.querySelector('.bpx-title').textContent = title.replace(/<[^>]*>/g, '');
+    box.querySelector('.bpx-strip').style.background = `linear-gradient(to top, ${stops.join(', ')})`;
+    const holder = box.querySelector('.bpx-ticks');
+    for (const [q, text] of ticks) {
+      const span = document.createElement('span');
+      span.style.top = (100 * (1 - q)).toFixed(2) + '%';
+      span.textContent = String(text).replace(/-/g, '−');
+      holder.appendChild(span);
+    }
   }
 }
 

@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 
 from engine.network import PassResult
 from ui.i18n import t
-from viz.edges import edge_traces
 from viz.figure import PlainFigure
 from viz.hover import text_num
 from viz.network_figure import (
@@ -26,13 +25,12 @@ from viz.network_figure import (
     View,
     _highlight_shape,
     build_network_figure,
-    edge_bar,
     final_stage,
     geometry,
     network_figure_dict,
-    neuron_update,
     node_values,
     quantity_label,
+    stage_parts,
 )
 from viz.notation import Notation
 
@@ -80,19 +78,17 @@ def stage_for(result: PassResult, view: View, kind: str, l: int) -> tuple[Stage,
     label = quantity_label("delta", view)
     if kind == "backward":
         title = t("frame_backward", lang, n=notation.layer_number(l))
-        return Stage(delta, nl >= l, True, label, el >= l, title, l), view.edges
+        return Stage(delta, nl >= l, True, label, el >= l, title, l, "delta"), view.edges
     if kind == "grad":
         title = t("step_grad", lang, n=notation.weight_number(l))
-        return Stage(delta, nl >= 1, True, label, el >= l, title, l), view.edges
+        return Stage(delta, nl >= 1, True, label, el >= l, title, l, "delta"), view.edges
     # update: the new weights
-    return Stage(delta, nl >= 1, True, label, el >= 1, t("step_update", lang), None), "W"
+    return Stage(delta, nl >= 1, True, label, el >= 1, t("step_update", lang), None, "delta"), "W"
 
 
 def _stage_frame(result: PassResult, view: View, name: str, kind: str, l: int) -> dict:
     stage, edge_q = stage_for(result, view, kind, l)
-    geo = geometry(result.widths)
-    data = edge_traces(result, stage.edge_lit, edge_q, geo)
-    data.append(neuron_update(stage, view, len(geo.xs), int(np.sum(geo.node_layer == 0))))
+    data, meta = stage_parts(result, stage, view, geometry(result.widths), edge_q)
     return {
         "name": name,
         "data": data,
@@ -100,7 +96,7 @@ def _stage_frame(result: PassResult, view: View, name: str, kind: str, l: int) -
         "layout": {
             "title": {"text": stage.title},
             "shapes": [_highlight_shape(stage.highlight, result.widths)],
-            "meta": {"edge_bar": edge_bar(result, edge_q, view.lang)},
+            "meta": meta,
         },
     }
 

@@ -54,19 +54,20 @@ def drawn_mask(result: PassResult) -> np.ndarray:
     return mask
 
 
-def edge_traces(result: PassResult, lit: np.ndarray, which: str, geo) -> list[dict]:
-    """The bucket traces and `pending` for a stage whose lit edges are coloured by `which` (W or dW)."""
+def edge_traces(result: PassResult, lit: np.ndarray, which: str, geo, scale) -> list[dict]:
+    """The bucket traces and `pending` for a stage whose lit edges are coloured by `which` (W or dW)
+    on `scale` (viz.scales.Scale)."""
     drawn = drawn_mask(result)
-    return _bucket_traces(geo, edge_values(result, which), lit & drawn, edge_values(result, "W"), ~lit & drawn)
+    on = np.flatnonzero(lit & drawn)  # bin only what is drawn: big nets draw a few thousand of their edges
+    q = scale.position(edge_values(result, which)[on])
+    return _bucket_traces(geo, on, np.nan_to_num(q, nan=0.5), edge_values(result, "W"), ~lit & drawn)
 
 
-def _bucket_traces(geo, values, lit, weights, pending) -> list[dict]:
-    """N_BUCKETS line traces plus `pending`: lit edges binned by colour (value) and width (|w|)."""
+def _bucket_traces(geo, on, q, weights, pending) -> list[dict]:
+    """N_BUCKETS line traces plus `pending`: the edges `on` binned by colour (their positions q on the
+    colour scale) and width (|w|)."""
     C, widths = theme.EDGE_COLOR_BUCKETS, theme.EDGE_WIDTHS
-    on = np.flatnonzero(lit)  # bin only what is drawn: big nets draw a few thousand of their edges
-    vmax = np.abs(values).max() if values.size else 0.0
-    u = values[on] / vmax if vmax > 0 else np.zeros(len(on))
-    cbin = np.clip(((u + 1) / 2 * C).astype(int), 0, C - 1)
+    cbin = np.clip((q * C).astype(int), 0, C - 1)
     wmax = np.abs(weights).max() if weights.size else 0.0
     wbin = np.clip((np.abs(weights[on]) / wmax * len(widths)).astype(int), 0, len(widths) - 1) if wmax > 0 else 0 * cbin
     bucket = cbin * len(widths) + wbin

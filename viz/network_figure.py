@@ -22,6 +22,7 @@ from viz.edges import N_BUCKETS, drawn_mask, edge_traces, edge_values
 from viz.graph import layout
 from viz.hover import edge_texts, fmt, neuron_texts, text_num
 from viz.notation import Notation
+from viz.scales import Scale, sequential_scale, signed_scale
 
 PENDING, EDGES, NEURONS = N_BUCKETS, N_BUCKETS + 1, N_BUCKETS + 2
 QUANTITIES = ("a", "z", "gp", "delta")
@@ -39,6 +40,7 @@ class View:
     frame_ms: int = 600
     digits: int = 3
     large: bool = False  # presentation mode: bigger text and figure
+    scale: str = "log"  # δ and ∂J/∂W colours: log (every layer reads) or linear (one shared scale)
     compact: bool = False  # a narrow column: short layer labels, no colour bars (the caption explains)
 
 
@@ -53,6 +55,7 @@ class Stage:
     edge_lit: np.ndarray  # (E,) bool: coloured by the edge quantity, or pending
     title: str
     highlight: int | None = None  # code layer to highlight
+    quantity: str = "a"  # a | z | gp | delta: what the neuron colours are
 
 
 @dataclass(frozen=True)
@@ -114,48 +117,50 @@ def node_values(result: PassResult, quantity: str, s: int) -> np.ndarray:
     return np.concatenate([first] + [getattr(rec, attr)[s] for rec in result.layers])
 
 
-def _text_colour(v, lo, hi, diverging: bool) -> str:
-    """Black or white, whichever reads on the neuron's fill (white on the null, no-such-quantity grey)."""
-    if not np.isfinite(v):
+def _text_colour(q: float, palette) -> str:
+    """Black or white, whichever reads on a fill at position q of the palette (white where there is none)."""
+    if not np.isfinite(q):
         return "#ffffff"
-    if diverging:
-        r, g, b = theme._rgb(theme.colour_at(theme.DIVERGING, 0.5 + 0.5 * v / hi if hi else 0.5))
-        return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
-    # viridis runs dark purple -> yellow: dark text on the light upper part
-    with np.errstate(over="ignore"):  # an input of 1e308 against a range of width 1: inf, and dark text, is right
-        return "#111111" if (v - lo) / (hi - lo) > 0.55 else "#ffffff"
+    r, g, b = theme._rgb(theme.colour_at(palette, float(q)))
+    return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
 
 
-def _colour_range(values, diverging, n_inputs=0):
-    # the inputs (x) often dwarf the activations; the range follows the computed layers
-    finite = values[n_inputs:][np.isfinite(values[n_inputs:])]
-    if diverging:
-        vmax = float(np.abs(finite).max()) if finite.size else 1.0
-        vmax = vmax or 1.0
-        return -vmax, vmax
-    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-    return (lo, hi) if hi > lo else (lo - 1, hi + 1)
+def node_scale(stage: Stage, view: View, node_layer: np.ndarray) -> Scale:
+    """The neurons' colour scale: over the computed layers only (the inputs have their own discs);
+    δ on the symmetric-log scale unless the view asks for one linear scale."""
+    computed = [stage.node_values[node_layer == l] for l in range(1, int(node_layer.max()) + 1)]
+    if not stage.diverging:
+        return sequential_scale(np.concatenate(computed) if computed else [])
+    return signed_scale(computed, view.scale if stage.quantity == "delta" else "linear")
 
 
-def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -> dict:
-    """The parts of the `neurons` trace that change from stage to stage."""
-    lo, hi = _colour_range(stage.node_values, stage.diverging, n_inputs)
-    labels = n_neurons <= theme.LABEL_MAX_NEURONS
+def neuron_update(stage: Stage, view: View, node_layer: np.ndarray) -> dict:
+    """The parts of the `neurons` trace that change from stage to stage.
+
+    A neuron the pass has not reached in this stage is drawn faded and without a colour (null), so no
+    layer is pre-coloured with a value the class has not seen computed yet.
+    """
+    scale = node_scale(stage, view, node_layer)
+    n_inputs = int(np.sum(node_layer == 0))
+    labels = len(node_layer) <= theme.LABEL_MAX_NEURONS
     vals = stage.node_values
+    shown = stage.node_lit & (node_layer > 0)  # the inputs' own discs (`inputs`) show x
     tcol, text = None, None
     if labels:  # printed values, each in black or white, whichever reads on its fill
-        tcol = [_text_colour(v, lo, hi, stage.diverging) if on else "#9a9a9a" for v, on in zip(vals, stage.node_lit)]
+        q = scale.position(vals)
+        tcol = [_text_colour(qk, scale.palette) if on else "#9a9a9a" for qk, on in zip(q, shown)]
         # a blank label is a no-break space, not "": plotly.js's animation only updates labels that exist.
-        # Blank where the quantity does not exist (an input's z, g'(z), delta); an overflow reads ∞ or NaN.
-        absent = (np.arange(len(vals)) < n_inputs) & np.isnan(vals)
-        text = np.where(stage.node_lit & ~absent, fmt(vals, view.digits), "\u00a0").tolist()
+        # An overflow reads ∞ or NaN.
+        text = np.where(shown, fmt(vals, view.digits), "\u00a0").tolist()
+    colour = np.where(stage.node_lit & ~np.isnan(vals), vals, np.nan)
+    colour[:n_inputs] = vals[:n_inputs]  # a^0 = x stays in the data (the figure contract); its disc covers it
     upd = {
         "marker": {
-            "color": np.where(np.isnan(vals), None, vals).tolist(),  # raw values; null: no such quantity
-            "colorscale": theme.DIVERGING if stage.diverging else theme.SEQUENTIAL,
-            "cmin": lo, "cmax": hi,
+            "color": np.where(np.isnan(colour), None, colour).tolist(),  # raw values; null: none (yet)
+            "colorscale": scale.colorscale(),
+            "cmin": scale.lo, "cmax": scale.hi,
             "opacity": np.where(stage.node_lit, 1.0, theme.INACTIVE_OPACITY),
-            "size": (theme.NODE_SIZE_SMALL * (1.3 if view.large else 1.0)) if labels else theme.NODE_SIZE_LARGE,
+            "size": node_size(view, len(node_layer)),
             "line": {"color": "#333333", "width": 1.5},
             "colorbar": dict(theme.COLORBAR, title={"text": stage.node_label, "side": "right"}, x=1.02),
             "showscale": not view.compact,
@@ -164,6 +169,25 @@ def neuron_update(stage: Stage, view: View, n_neurons: int, n_inputs: int = 0) -
         "textfont": {"color": tcol, "size": 15 if view.large else 11},
     }  # fmt: skip
     return upd
+
+
+def node_size(view: View, n_neurons: int) -> float:
+    return (theme.NODE_SIZE_SMALL * (1.3 if view.large else 1.0)) if n_neurons <= theme.LABEL_MAX_NEURONS else (
+        theme.NODE_SIZE_LARGE)  # fmt: skip
+
+
+def inputs_trace(result: PassResult, view: View, geo: Geometry, hovertext) -> dict:
+    """The inputs as their own white discs, always labelled with x: x is on no scale of the computed layers."""
+    n = result.widths[0]
+    labels = len(geo.xs) <= theme.LABEL_MAX_NEURONS
+    return {
+        "type": "scatter", "mode": "markers+text" if labels else "markers", "name": "inputs", "showlegend": False,
+        "x": geo.xs[:n], "y": geo.ys[:n],
+        "marker": {"color": "#ffffff", "size": node_size(view, len(geo.xs)), "line": {"color": "#333333", "width": 2}},
+        "text": fmt(result.x[view.sample], view.digits).tolist() if labels else None,
+        "textposition": "middle center", "textfont": {"color": "#111111", "size": 15 if view.large else 11},
+        "hovertemplate": "%{hovertext}<extra></extra>", "hovertext": hovertext[:n],
+    }  # fmt: skip
 
 
 def quantity_label(q: str, view: View) -> str:
@@ -179,13 +203,21 @@ def final_stage(result: PassResult, view: View) -> Stage:
         quantity_label(view.nodes, view),
         np.ones(sum(rec.W.size for rec in result.layers), bool),
         t("frame_done", view.lang),
+        quantity=view.nodes,
     )
 
 
-def stage_traces(result: PassResult, stage: Stage, view: View, geo: Geometry) -> list[dict]:
-    """Bucket traces + pending, and the neurons update, for one stage (trace indices 0..B, B+2)."""
-    traces = edge_traces(result, stage.edge_lit, view.edges, geo)
-    return traces + [neuron_update(stage, view, len(geo.xs), int(np.sum(geo.node_layer == 0)))]
+def stage_parts(result: PassResult, stage: Stage, view: View, geo: Geometry, edge_q: str) -> tuple[list[dict], dict]:
+    """One stage's changing parts: bucket traces + pending and the neurons update (trace indices 0..B, B+2),
+    and layout.meta's colour bars (what the live chart draws beside the plot)."""
+    escale = edge_scale(result, edge_q, view.scale)
+    traces = edge_traces(result, stage.edge_lit, edge_q, geo, escale)
+    traces.append(neuron_update(stage, view, geo.node_layer))
+    meta = {
+        "edge_bar": escale.bar(t("e_" + edge_q, view.lang), view.digits),
+        "node_bar": node_scale(stage, view, geo.node_layer).bar(stage.node_label, view.digits),
+    }
+    return traces, meta
 
 
 def layer_annotations(layers, activations, notation: Notation, view: View, loss: float) -> list[dict]:
@@ -207,9 +239,9 @@ def layer_annotations(layers, activations, notation: Notation, view: View, loss:
         label = f"<b>{name}</b> {sym}{sub}" if name else f"{sym}{sub}"
         out.append({"x": l, "y": top, "text": label, "showarrow": False, "font": {"size": size}, "yanchor": "bottom"})
     if not view.compact:  # a narrow column has no room beside the outputs; J is in the equations
-        J = {"x": L + 0.42, "y": 0, "text": f"<b>J = {text_num(loss)}</b>", "showarrow": False,
-             "font": {"size": size + 2}}  # fmt: skip
-        out.append(dict(J, xanchor="left"))
+        # under the output layer: beside it, J ran into the colour bar on wide nets
+        out.append({"x": L, "y": -(max(layers) - 1) / 2 - 0.42, "text": f"<b>J = {text_num(loss)}</b>",
+                    "showarrow": False, "font": {"size": size + 2}, "yanchor": "top"})  # fmt: skip
     return out
 
 
@@ -225,12 +257,11 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
     notation = Notation(view.notation)
     stage = stage or final_stage(result, view)
     s = view.sample
-    parts = stage_traces(result, stage, view, geo)
+    parts, meta = stage_parts(result, stage, view, geo, view.edges)  # meta: the live chart's colour bars
     E = len(geo.edge_layer)
     w, dW = edge_values(result, "W"), edge_values(result, "dW")
     ev = dW if view.edges == "dW" else w
-    bar = edge_bar(result, view.edges, view.lang)  # the live chart's edge colour bar reads it from meta
-    emax = bar["max"] or 1.0
+    escale = edge_scale(result, view.edges, view.scale)
     # past DRAW_MAX_EDGES only the drawn edges get a marker: the figure stays a few MB at most
     shown = np.arange(E) if E <= theme.DRAW_MAX_EDGES else np.flatnonzero(drawn_mask(result))
     edges = {
@@ -239,7 +270,7 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
         # plain lists, not typed arrays: the browser's gd.data then holds the numbers themselves
         "customdata": np.column_stack([geo.edge_layer, geo.edge_i, geo.edge_j, w, dW])[shown].tolist(),
         "marker": {"size": 9, "opacity": 0.02 if E <= theme.HOVER_MAX_EDGES else 0, "color": ev[shown].tolist(),
-                   "colorscale": theme.DIVERGING, "cmin": -emax, "cmax": emax,
+                   "colorscale": escale.colorscale(), "cmin": escale.lo, "cmax": escale.hi,
                    "colorbar": dict(theme.COLORBAR, title={"text": t("e_" + view.edges, view.lang), "side": "right"},
                                     x=-0.02, xanchor="right"),
                    "showscale": not view.compact},
@@ -253,11 +284,11 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
     ]
     for l, rec in enumerate(result.layers, start=1):
         custom += [[l, i, float(rec.z[s, i]), float(rec.a[s, i]), float(rec.delta[s, i])] for i in range(layers[l])]
+    hovertext = neuron_texts(result, s, notation, view.lang)
     neurons = {
         "type": "scatter", "mode": "markers+text" if len(geo.xs) <= theme.LABEL_MAX_NEURONS else "markers",
         "name": "neurons", "showlegend": False, "x": geo.xs, "y": geo.ys, "customdata": custom,
-        "hovertemplate": "%{hovertext}<extra></extra>", "hovertext": neuron_texts(result, s, notation, view.lang),
-        "textposition": "middle center",
+        "hovertemplate": "%{hovertext}<extra></extra>", "hovertext": hovertext, "textposition": "middle center",
     }  # fmt: skip
     neurons.update({k: v for k, v in parts[-1].items()})
     L = len(layers) - 1
@@ -267,26 +298,24 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
         "template": {"layout": {}}, "height": height, "margin": margin,
         "font": dict(theme.FONT, size=18 if view.large else 14),
         "title": {"text": stage.title, "x": 0.01, "font": {"size": 22 if view.large else 16}},
-        "xaxis": {"visible": False, "range": [-0.45, L + (0.45 if view.compact else 0.95)], "fixedrange": True},
-        "yaxis": {"visible": False, "range": [-(max(layers) - 1) / 2 - 0.7, (max(layers) - 1) / 2 + 1.5],
+        "xaxis": {"visible": False, "range": [-0.45, L + 0.45], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [-(max(layers) - 1) / 2 - (0.7 if view.compact else 1.1),
+                                             (max(layers) - 1) / 2 + 1.5],
                   "fixedrange": True},
         "hovermode": "closest", "plot_bgcolor": "white", "paper_bgcolor": "white",
         "annotations": layer_annotations(layers, [r.activation for r in result.layers], notation, view, result.loss),
         "shapes": [_highlight_shape(stage.highlight, layers)],
         "hoverlabel": {"font": {"size": 16 if view.large else 13}, "align": "left"},
         "dragmode": False,
-        "meta": {"edge_bar": bar},
+        "meta": meta,
     }  # fmt: skip
-    return {"data": parts[:-1] + [edges, neurons], "layout": fig_layout}
+    return {"data": parts[:-1] + [edges, neurons, inputs_trace(result, view, geo, hovertext)], "layout": fig_layout}
 
 
-def edge_bar(result: PassResult, which: str, lang: str) -> dict:
-    """What the drawn edges' colours mean in a frame (W while the forward sweep runs, then dJ/dW).
-
-    The edges hover trace always carries dJ/dW (the figure contract); its colour bar is for the final
-    picture, so frames say in layout.meta what their edge colours are, and the live chart's bar follows.
-    """
-    return {"title": t("e_" + which, lang), "max": float(np.abs(edge_values(result, which)).max(initial=0.0))}
+def edge_scale(result: PassResult, which: str, kind: str) -> Scale:
+    """The edges' colour scale in a frame: W (the forward sweep) linear; dJ/dW on the view's scale (log:
+    every weight layer's gradients read, however small next to the last layer's)."""
+    return signed_scale([getattr(rec, which) for rec in result.layers], kind if which == "dW" else "linear")
 
 
 def _highlight_shape(layer: int | None, layers) -> dict:

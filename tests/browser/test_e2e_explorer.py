@@ -10,6 +10,7 @@ from engine.config import from_dict
 from engine.network import run_pass
 from engine.presets import PRESETS, preset
 from ui.state import decode_net, encode_net, materialise
+from viz.scales import signed_scale
 
 TESTNET_LIKE = {"layers": [2, 5, 3], "activations": ["tanh", "softmax"], "loss": "cross_entropy",
                 "x": [[7.5, -1.25]], "y": [[0, 0, 1]], "l2": 0.3, "init": {"scheme": "he", "seed": 11}}  # fmt: skip
@@ -69,7 +70,9 @@ def test_moving_a_slider_changes_the_chart(server, page):
     r = run_pass(cfg)
     a = [0.6, -1.0, 2.0] + [v for rec in r.layers for v in rec.a[0]]
     assert colours[-1][:3] == pytest.approx(a[:3]) and colours[3][3:] == pytest.approx(a[3:], rel=1e-12)
-    assert colours[5][3:] == pytest.approx([v for rec in r.layers for v in rec.delta[0]], rel=1e-12)
+    deltas = [v for rec in r.layers for v in rec.delta[0]]
+    assert colours[7][3:] == pytest.approx(deltas, rel=1e-12)  # δ¹ reached: every layer's δ
+    assert colours[5][3:11] == [None] * 8 and colours[5][11:] == pytest.approx(deltas[8:], rel=1e-12)  # δ³ only
     # playing those frames keeps plotly's own colour bars away (the HTML ones stand in for them)
     page.evaluate("""() => { window.__n = 0;
         document.querySelector('.js-plotly-plot').on('plotly_animatingframe', () => { window.__n += 1; }); }""")
@@ -112,9 +115,13 @@ def test_colour_bars_and_frame_slider_carry_the_figure(server, page):
     left, right = bars
     edges, neurons = (page.evaluate(f"""() => {{ const t = document.querySelector('.js-plotly-plot').data
         .find(d => d.name === '{n}').marker; return [t.cmin, t.cmax]; }}""") for n in ("edges", "neurons"))  # fmt: skip
-    assert left["title"] == "gradient ∂J/∂w" and right["title"] == "activation a"
+    # the gradients on the symmetric-log scale (named), its ticks from the engine's dJ/dW of every layer
+    assert left["title"] == "gradient ∂J/∂w · log" and right["title"] == "activation a"
+    r = run_pass(materialise(preset("ng_3443")))
+    expected = signed_scale([rec.dW for rec in r.layers], "log").bar("", 3)["ticks"]
+    assert left["ticks"] == [text.replace("-", "−") for _, text in expected]
+    assert edges[1] == -edges[0] == pytest.approx(max(abs(rec.dW).max() for rec in r.layers), rel=1e-12)
     fmt = lambda v: f"{float(f'{v:.3g}'):g}".replace("-", "−")  # noqa: E731
-    assert left["ticks"] == [fmt(edges[1]), "0", fmt(edges[0])]
     assert right["ticks"][0] == fmt(neurons[1]) and right["ticks"][2] == fmt(neurons[0])
     # moving the frame slider to the loss frame shows that frame
     page.evaluate("""() => { const r = document.querySelector('.bpx-range'); r.value = 4;
@@ -137,7 +144,7 @@ def test_colour_bars_and_frame_slider_carry_the_figure(server, page):
     painted = """() => { const tr = [...document.querySelectorAll('.js-plotly-plot .scatterlayer .trace')];
         const d = t => t.querySelector('.js-line')?.getAttribute('d') || '';
         return {lines: tr.slice(0, 21).filter(t => d(t).length).length,
-                labels: [...tr.at(-1).querySelectorAll('.textpoint text')].map(e => e.textContent.trim())}; }"""
+                labels: [...tr.at(-2).querySelectorAll('.textpoint text')].map(e => e.textContent.trim())}; }"""
     for k, title in ((0, "Input"), (1, "Forward: layer 1")):
         page.evaluate(f"""() => {{ const r = document.querySelector('.bpx-range'); r.value = {k};
             r.dispatchEvent(new Event('input', {{bubbles: true}})); }}""")

@@ -13,6 +13,7 @@ Cases: `widest` (12 layers of 256, m = 63: 786k weights, 49.5M multiply-adds a p
 (40-95-5 with m = 10,000: 1,000,000 values per quantity, the input x all zeros to fit a link), and
 `refused` (the issue's 50 KB link: 12 layers of 256 with m = 10,000, refused with a message).
 Run: .venv/bin/python bench/hostile.py [--cases widest,samples,refused] [--after 60] [--heavy 2 (at once)]
+                                       [--page gradient_check (the lesson the heavy link opens)]
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ class Sampler(threading.Thread):
             self.stop.wait(0.1)
 
 
-def run_case(name: str, after_s: float, n_heavy: int = 1) -> dict:
+def run_case(name: str, after_s: float, n_heavy: int = 1, page: str = "") -> dict:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     port = free_port()
@@ -105,7 +107,7 @@ def run_case(name: str, after_s: float, n_heavy: int = 1) -> dict:
             before = rss_mb(proc.pid)
             sampler = Sampler(proc.pid, base)
             sampler.start()
-            heavy = [subprocess.Popen([sys.executable, __file__, "--visit", base + "/" + link(CASES[name])],
+            heavy = [subprocess.Popen([sys.executable, __file__, "--visit", f"{base}/{page}{link(CASES[name])}"],
                                       stdout=subprocess.PIPE, text=True) for _ in range(n_heavy)]  # fmt: skip
             loaded, keys = [], ("ArrowRight", "ArrowLeft")
             while any(h.poll() is None for h in heavy):
@@ -115,7 +117,10 @@ def run_case(name: str, after_s: float, n_heavy: int = 1) -> dict:
             sampler.stop.set()
             sampler.join()
             after = rss_mb(proc.pid)
-            slider_after = slider_to_numbers(pg)
+            try:
+                slider_after = slider_to_numbers(pg, timeout_ms=20_000)
+            except PlaywrightTimeout:  # reported, not raised: the server must answer after the load too
+                slider_after = float("inf")
             pg.close()
     finally:
         proc.terminate()
@@ -141,6 +146,7 @@ def main():
     ap.add_argument("--cases", default=",".join(CASES))
     ap.add_argument("--after", type=float, default=60.0, help="seconds to wait after the heavy session closed")
     ap.add_argument("--heavy", type=int, default=1, help="heavy sessions opening the link at once")
+    ap.add_argument("--page", default="", help="the lesson the heavy link opens (chain_rule, gradient_check, ...)")
     ap.add_argument("--visit", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.visit:
@@ -148,11 +154,11 @@ def main():
     print(f"{'case':8} {'heavy load':>10} {'bystander: quiet p50':>21} {'p50':>6} {'p95':>6} {'worst':>6} (n) "
           f"{'health worst':>12} {'RSS before / peak / after':>26}")  # fmt: skip
     for name in args.cases.split(","):
-        r = run_case(name, args.after, args.heavy)
+        r = run_case(name, args.after, args.heavy, args.page)
         print(
             f"{name:8} {r['heavy_load_s']:8.1f} s {r['quiet_p50']:18.0f} ms {r['p50']:6.0f} {r['p95']:6.0f} "
             f"{r['worst']:6.0f} ({r['n']}) {r['health_worst']:9.0f} ms {r['rss_before']:9.0f} / {r['rss_peak']:.0f} / "
-            f"{r['rss_after']:.0f} MB"
+            f"{r['rss_after']:.0f} MB; bystander's slider afterwards {r['slider_after']:.0f} ms"
         )
 
 

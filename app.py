@@ -16,7 +16,8 @@ from ui.sidebar import sidebar
 if not os.environ.get("BPX_NO_GC_FREEZE"):  # bench/soak.py compares with and without
     gc.freeze()
 
-st.set_page_config(page_title="Backprop Explorer", page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title="Backprop Explorer", page_icon=":material/hub:", layout="wide",
+                   initial_sidebar_state="collapsed" if state.presenting() else "auto")  # fmt: skip
 state.init_session()
 lang = state.lang()
 

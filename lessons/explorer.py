@@ -10,6 +10,7 @@ from ui.i18n import t
 from ui.plotly_component import live_chart
 from viz import latex
 from viz.animation import animated_figure_dict, step_figure, steps
+from viz.hover import overflow_note
 from viz.network_figure import QUANTITIES
 from viz.notation import Notation
 from viz.scales import SCALES
@@ -23,59 +24,63 @@ st.markdown(f"### {t('app_title', lang)}")
 st.caption(t("app_tagline", lang))
 
 result = current_pass()
-from viz.hover import overflow_note  # noqa: E402  (the note on inf / NaN, engine.health's first overflow)
-
 if note := overflow_note(result, Notation(state.notation()), lang):
     st.warning(note)
 L = len(result.layers)
 N = Notation(state.notation())
 
 SYMBOLS = {"a": "a", "z": "z", "gp": "g′(z)", "delta": "δ", "dW": "∂J/∂w", "W": "w"}
-c1, c2, c3, c4, c5 = st.columns([3, 2, 3, 2, 2])
-nodes = (
-    c1.segmented_control(
-        t("color_nodes_by", lang),
-        QUANTITIES,
-        default="a",
-        key="nodes",
-        format_func=SYMBOLS.get,
-        help=", ".join(t("q_" + q, lang) for q in QUANTITIES),
+controls = st.container(key="view_controls")  # ?hide=view hides it (the values stay), for projection
+if state.hides("view"):
+    st.html('<style>[class*="st-key-view_controls"] { display: none !important; }</style>')
+with controls:
+    c1, c2, c3, c4, c5 = st.columns([3, 2, 3, 2, 2])
+    nodes = (
+        c1.segmented_control(
+            t("color_nodes_by", lang),
+            QUANTITIES,
+            default="a",
+            key="nodes",
+            format_func=SYMBOLS.get,
+            help=", ".join(t("q_" + q, lang) for q in QUANTITIES),
+        )
+        or "a"
     )
-    or "a"
-)
-edges = (
-    c2.segmented_control(
-        t("color_edges_by", lang),
-        ["dW", "W"],
-        default="dW",
-        key="edges",
-        format_func=SYMBOLS.get,
-        help=", ".join(t("e_" + e, lang) for e in ("dW", "W")),
+    edges = (
+        c2.segmented_control(
+            t("color_edges_by", lang),
+            ["dW", "W"],
+            default="dW",
+            key="edges",
+            format_func=SYMBOLS.get,
+            help=", ".join(t("e_" + e, lang) for e in ("dW", "W")),
+        )
+        or "dW"
     )
-    or "dW"
-)
-c3.segmented_control(t("grad_scale", lang), SCALES, default="log", key="scale", help=t("grad_scale_help", lang),
-                     format_func=lambda k: t("grad_scale_" + k, lang))  # fmt: skip
-c4.select_slider(t("speed", lang), [150, 300, 500, 800, 1200, 2000], value=500, key="frame_ms")
-digits = c5.select_slider(t("precision", lang), [2, 3, 4, 5, 6], value=3, key="digits")
-view = live.explorer_view()  # the same settings the sidebar's builder uses to update the chart
-legend = " · ".join([t("legend_nodes", lang, q=t("q_" + nodes, lang)), t("legend_edges_" + edges, lang),
-                     t("legend_scale_" + view.scale, lang)])  # fmt: skip
-n_edges = sum(rec.W.size for rec in result.layers)
+    c3.segmented_control(t("grad_scale", lang), SCALES, default="log", key="scale", help=t("grad_scale_help", lang),
+                         format_func=lambda k: t("grad_scale_" + k, lang))  # fmt: skip
+    c4.select_slider(t("speed", lang), [150, 300, 500, 800, 1200, 2000], value=500, key="frame_ms")
+    digits = c5.select_slider(t("precision", lang), [2, 3, 4, 5, 6], value=3, key="digits")
+    view = live.explorer_view()  # the same settings the sidebar's builder uses to update the chart
+    legend = " · ".join([t("legend_nodes", lang, q=t("q_" + nodes, lang)), t("legend_edges_" + edges, lang),
+                         t("legend_scale_" + view.scale, lang)])  # fmt: skip
+    n_edges = sum(rec.W.size for rec in result.layers)
 
-# One view at a time (not st.tabs): hidden tabs would still build and draw their figures on every change.
-VIEWS = ["animation", "steps", "table"]
-mode = (
-    st.segmented_control(
-        " ",
-        VIEWS,
-        default="animation",
-        key="view",
-        label_visibility="collapsed",
-        format_func=lambda v: t({"animation": "tab_animation", "steps": "tab_steps", "table": "tab_table"}[v], lang),
+    # One view at a time (not st.tabs): hidden tabs would still build and draw their figures on every change.
+    VIEWS = ["animation", "steps", "table"]
+    mode = (
+        st.segmented_control(
+            " ",
+            VIEWS,
+            default="animation",
+            key="view",
+            label_visibility="collapsed",
+            format_func=lambda v: t(
+                {"animation": "tab_animation", "steps": "tab_steps", "table": "tab_table"}[v], lang
+            ),
+        )
+        or "animation"
     )
-    or "animation"
-)
 if mode == "animation":
     live_chart(animated_figure_dict(result, view), key=live.EXPLORER_CHART)
     live.claim(live.EXPLORER_CHART)

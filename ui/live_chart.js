@@ -55,14 +55,58 @@ function chrome(gd) {
   c.range.min = 0;
   c.range.step = 1;
   c.label = el('span', 'bpx-frame', c.anim);
-  c.play.onclick = () => c.playArgs && window.Plotly.animate(gd, null, c.playArgs);
-  c.pause.onclick = () => c.pauseArgs && window.Plotly.animate(gd, [null], c.pauseArgs);
-  c.range.oninput = () => {
-    const s = c.steps[+c.range.value];
-    if (s) { window.Plotly.animate(gd, s.args[0], s.args[1]); showFrame(c, +c.range.value); }
+  c.play.onclick = () => {
+    if (!c.playArgs) return;
+    // from the last frame, Play starts again at the first (plotly's fromcurrent would play nothing)
+    const from = +c.range.value >= c.steps.length - 1 ? c.steps.map(s => s.args[0][0]) : null;
+    c.playing = true;
+    window.Plotly.animate(gd, from, c.playArgs).catch(() => {});  // an interrupted play rejects
   };
+  c.pause.onclick = () => {
+    c.playing = false;
+    if (c.pauseArgs) window.Plotly.animate(gd, [null], c.pauseArgs).catch(() => {});
+  };
+  c.go = k => {  // show frame k (clamped), as the frame slider does
+    k = Math.max(0, Math.min(c.steps.length - 1, k));
+    const s = c.steps[k];
+    if (s) { c.playing = false; window.Plotly.animate(gd, s.args[0], s.args[1]).catch(() => {}); showFrame(c, k); }
+  };
+  c.range.oninput = () => c.go(+c.range.value);
+  // the sidebar collapsing (or anything else) changes the chart's width without a window resize
+  if (window.ResizeObserver) {
+    let pending = false;
+    new ResizeObserver(() => {
+      if (pending || !gd._fullLayout) return;
+      pending = true;
+      requestAnimationFrame(() => { pending = false; window.Plotly.Plots.resize(gd); });
+    }).observe(wrap);
+  }
   wrap.__bpx = c;
+  keyboard();
   return c;
+}
+
+// A lecturer's keys for the animated chart on the page: Space plays or pauses, → and PageDown (what a
+// presentation clicker sends) step forward, ← and PageUp back, Home and End go to the first and last frame.
+const KEYS = {' ': 'toggle', ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1, Home: 'first', End: 'last'};
+function keyboard() {
+  if (window.__bpxKeys) return;
+  window.__bpxKeys = true;
+  document.addEventListener('keydown', e => {
+    const act = KEYS[e.key];
+    if (act === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+    const t = e.target;  // typing in a field or moving a slider keeps its keys
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName) ||
+              (t.getAttribute && t.getAttribute('role') === 'slider'))) return;
+    const c = [...document.querySelectorAll('.bpx-chart')].map(w => w.__bpx).find(x => x && x.steps);
+    if (!c) return;
+    e.preventDefault();
+    const k = +c.range.value;
+    if (act === 'toggle') (c.playing ? c.pause : c.play).click();
+    else if (act === 'first') c.go(0);
+    else if (act === 'last') c.go(c.steps.length - 1);
+    else c.go(k + act);
+  });
 }
 
 function showFrame(c, k) {
@@ -184,6 +228,7 @@ function draw(gd, fig) {
           const cc = gd.parentElement.__bpx;
           const k = (cc.steps || []).findIndex(s => s.args[0][0] === e.name);
           if (k >= 0) showFrame(cc, k);
+          if (k === (cc.steps || []).length - 1) cc.playing = false;
           // a frame changes the title without a redraw, which plotly then does not repaint
           const f = e.frame || (gd._transitionData._frameHash || {})[e.name];
           const title = f && f.layout && f.layout.title && f.layout.title.text;

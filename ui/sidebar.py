@@ -51,6 +51,8 @@ def sidebar() -> None:
                      on_change=_load_preset)  # fmt: skip
         for k in ("lang", "notation", "large", "preset_pick"):
             state.keep(k, ss[k])
+        if state.hides("builder"):  # projected: the network as it is, no builder to read
+            return
         cfg = state.config()
         with st.expander(t("structure", lang), expanded=True):
             widths, acts, loss = controls.structure(cfg, lang, Notation(state.notation()))

@@ -12,6 +12,7 @@ import json
 import zlib
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from engine.budget import MAX_MULTIPLY_ADDS, MAX_VALUES
 from engine.config import ConfigError, NetworkConfig, from_json
@@ -132,6 +133,8 @@ def init_session() -> None:
     lang = q.get("lang", "en")
     ss._lang = lang if lang in LANGS else "en"
     ss._notation = q.get("notation", "lee") if q.get("notation") in ("lee", "ng") else "lee"
+    ss._large = presenting()  # ?present=1 opens in presentation mode
+    ss._hide = hidden_groups()
     config = None
     if "net" in q:
         try:
@@ -150,27 +153,66 @@ def init_session() -> None:
     ss.step = 0
 
 
+HIDEABLE = ("builder", "view")  # ?hide=builder,view: the network builder, the explorer's view controls
+
+
+def presenting() -> bool:
+    """Whether the address asks for lecture mode (?present=1): large text, the sidebar collapsed."""
+    return st.query_params.get("present", "") in ("1", "true", "yes")
+
+
+def hidden_groups() -> frozenset:
+    """The control groups the address hides for projection (?hide=builder,view), as TensorFlow Playground does."""
+    return frozenset(g.strip() for g in st.query_params.get("hide", "").split(",")) & set(HIDEABLE)
+
+
+def hides(group: str) -> bool:
+    return group in st.session_state.get("_hide", frozenset())
+
+
 def config() -> NetworkConfig:
     return st.session_state.config
 
 
 def load(new: NetworkConfig) -> None:
-    """Replace the whole network (preset, link, file): every builder widget starts again from it."""
+    """Replace the whole network (preset, link, file, trained weights, an experiment): every builder widget
+    starts again from it, and the preset picker names a preset only if the network is that preset."""
     ss = st.session_state
     ss.config = materialise(new)
     ss.builder_rev += 1
     ss.weights_rev += 1
     ss.sample = 0
     ss.step = 0
+    _unname_preset(ss.config)
 
 
 def set_config(new: NetworkConfig, weights_changed: bool = False) -> None:
-    """Store an edit made through the builder widgets."""
+    """Store an edit made through the builder widgets. The first edit away from a preset reruns the app once,
+    so the picker (drawn above the builder) says custom at once instead of naming a network that is gone."""
     ss = st.session_state
     ss.config = new
     if weights_changed:
         ss.weights_rev += 1
     ss.sample = min(ss.sample, new.m - 1)
+    if _unname_preset(new):
+        st.rerun()
+
+
+def _unname_preset(config: NetworkConfig) -> bool:
+    """Point the preset picker (`preset_pick`, remembered as `_preset_pick`) at custom when the network is no
+    longer the preset it names; True if it did. The picker shows the change at its next full run: from page
+    code (training, experiments) that is the caller's switch_page, from the builder set_config's rerun."""
+    ss = st.session_state
+    picked = ss.get("preset_pick", ss.get("_preset_pick"))
+    if picked not in PRESETS or config == materialise(preset(picked)):
+        return False
+    ss._preset_pick = "custom"
+    if "preset_pick" in ss:
+        try:
+            ss.preset_pick = "custom"  # allowed unless the picker was drawn in this run (callbacks, fragments)
+        except StreamlitAPIException:  # drawn already: the sidebar's restore() brings "custom" back next run
+            del ss["preset_pick"]
+    return True
 
 
 def flash(kind: str, message: str) -> None:

@@ -10,6 +10,7 @@ import numpy as np
 
 from engine.config import NetworkConfig, from_dict
 from engine.network import config_params, pass_arrays, run_pass
+from engine.presets import PRESETS
 from engine.training import divergence_step, grads, largest_cost, sgd_step
 
 _X4 = np.round(np.random.default_rng(7).normal(size=(4, 3)), 2).tolist()
@@ -23,7 +24,9 @@ def symmetry_config(scheme: str) -> dict:
 
 
 def symmetry(scheme: str, steps: int = 40, lr: float = 1.0) -> dict:
-    """Hidden unit k's first incoming weight W^1[k, 0] at every step, and the spread between units."""
+    """Hidden unit k's first incoming weight W^1[k, 0] at every step (the chart), and how far apart the units
+    ended up: `spread` is max - min over k of that same weight after the last step; `spread_rows` the largest
+    such difference over every incoming weight and the bias (0 exactly when the units are still copies)."""
     cfg = from_dict(symmetry_config(scheme))
     params = config_params(cfg)
     x, y = np.array(cfg.x), np.array(cfg.y)
@@ -33,26 +36,50 @@ def symmetry(scheme: str, steps: int = 40, lr: float = 1.0) -> dict:
         params = sgd_step(params, g, lr)
         track.append(params[0][0][:, 0].copy())
     track = np.array(track)  # (steps + 1, n_hidden)
+    rows = np.column_stack([params[0][0], params[0][1]])  # hidden unit k's incoming weights and bias
     a = pass_arrays(params, cfg.activations, cfg.loss, 0.0, x, y).layers[0].a
-    return {"weights": track, "spread": float(np.ptp(a, axis=1).max()), "hidden_a": a}
+    return {"weights": track, "spread": float(np.ptp(track[-1])), "spread_rows": float(np.ptp(rows, axis=0).max()),
+            "steps": steps, "hidden_a": a}  # fmt: skip
 
 
-def scaling_config(scale: float) -> dict:
-    x = (np.array([[0.5, -1.0, 2.0], [1.0, 0.2, -0.3]]) * scale).tolist()
-    return {"layers": [3, 4, 2], "activations": ["relu", "softmax"], "loss": "cross_entropy", "x": x,
-            "y": [[0, 1], [1, 0]], "init": {"scheme": "he", "seed": 4}}  # fmt: skip
+SCALING_CASES = ("right", "wrong")  # TestNet's own sample (classified correctly), and the same x with the other label
 
 
-def input_scaling(scales=(1, 10, 1000)) -> dict:
-    """||dJ/dW^l|| for the same network with the inputs multiplied by each scale (seed 004)."""
-    norms = []
-    for s in scales:
-        r = run_pass(from_dict(scaling_config(s)))
-        norms.append([float(np.linalg.norm(rec.dW)) for rec in r.layers])
-    return {"scales": list(scales), "norms": np.array(norms)}
+def scaling_config(scale: float, case: str = "right") -> dict:
+    """TestNet (seed 004, the testnet_342 preset) with its input multiplied by `scale`; case "right" keeps its
+    target, which the network already predicts, "wrong" gives the same x the other class."""
+    d = dict(PRESETS["testnet_342"])
+    y = np.array(d["y"], float)
+    d["x"] = (np.array(d["x"], float) * scale).tolist()
+    d["y"] = (y if case == "right" else y[:, ::-1]).tolist()
+    return d
 
 
-def deep_config(act: str, depth: int = 8, width: int = 6) -> dict:
+def input_scaling(scales=(1, 10, 100, 1000)) -> dict:
+    """Seed 004's "inputs x 1000 => gradients x 1000", tried on a correctly classified and a misclassified sample.
+
+    For one sample dJ/dW^1 = delta^1 x^T, so ||dJ/dW^1|| = ||delta^1|| ||x|| exactly: it grows with x only while
+    delta^1 does not shrink. TestNet's ReLU layer has no biases, so x * s scales every z by s and the softmax
+    saturates: right, p -> y and delta^2 = p - y -> 0 (the gradient vanishes); wrong, delta^2 -> a fixed
+    nonzero vector and the gradient grows like s. Per case: arrays over the scales of ||dJ/dW^l|| (scales, L),
+    ||x||, ||delta^1||, the probability given to the target, J, and whether the sample is classified right.
+    """
+    out = {"scales": list(scales)}
+    for case in SCALING_CASES:
+        rs = [run_pass(from_dict(scaling_config(s, case))) for s in scales]
+        out[case] = {
+            "norms": np.array([[np.linalg.norm(rec.dW) for rec in r.layers] for r in rs]),
+            "x_norm": np.array([np.linalg.norm(r.x[0]) for r in rs]),
+            "delta1_norm": np.array([np.linalg.norm(r.layers[0].delta[0]) for r in rs]),
+            "p_target": np.array([float(r.layers[-1].a[0] @ r.y[0]) for r in rs]),
+            "cost": np.array([r.loss for r in rs]),
+            "correct": bool(np.argmax(rs[0].layers[-1].a[0]) == np.argmax(rs[0].y[0])),
+        }
+    return out
+
+
+def deep_config(act: str, depth: int = 6, width: int = 6) -> dict:
+    """`depth` hidden layers of `width` units (6 by default: the most the sidebar's hidden-layer slider holds)."""
     rng = np.random.default_rng(5)
     init = "xavier" if act in ("sigmoid", "tanh") else "he"
     return {"layers": [4] + [width] * depth + [1], "activations": [act] * depth + ["sigmoid"], "loss": "bce",

@@ -116,9 +116,18 @@ with right:
         same = f"{total:.6g}" == f"{target:.6g}"
         (st.success if same else st.error)(t("cr_equal" if same else "cr_not_equal", lang))
         st.caption(t("cr_batch_note", lang, s=s + 1, m=r.m, dJ=f"{rec.dW[i, j]:.6g}"))
-    elif l == L:
-        st.info(t("cr_output_neuron", lang, formula="a − y" if r.loss_name != "mse" else "(a − y) ⊙ g′(z)"))
-        st.latex(rf"{N.sym('delta', l, i)} = {num(rec.delta[s, i], 6)}")
+    elif l == L:  # backprop computes an output neuron's delta from the loss, with or without g'(z)
+        err = float(rec.a[s, i] - r.y[s, i])
+        if r.loss_name != "mse":
+            formula, value = "a − y", rf"{num(rec.a[s, i], 6)} - {num(r.y[s, i], 6)}"
+        elif rec.activation == "softmax":
+            formula, value = "(∂a/∂z)ᵀ(a − y)", None
+        else:
+            formula = "(a − y) ⊙ g′(z)" + (t("cr_linear_out", lang) if rec.activation == "linear" else "")
+            value = rf"{num(err, 6)} \times {num(rec.gprime[s, i], 6)}"
+        st.info(t("cr_output_neuron", lang, formula=formula))
+        shown = rf" = {value}" if value else ""
+        st.latex(rf"\text{{{t('cr_backprop_delta', lang)}}}: {N.sym('delta', l, i)}{shown} = {num(rec.delta[s, i], 6)}")
     else:
         nxt = r.layers[l]
         terms = nxt.W[:, i] * nxt.delta[s]
@@ -126,6 +135,9 @@ with right:
         st.dataframe(pd.DataFrame({"k": np.arange(1, len(terms) + 1), "w_k": nxt.W[:, i], "δ_k": nxt.delta[s],
                                    "w_k·δ_k": terms}), hide_index=True, width="stretch")  # fmt: skip
         d = N.sym("delta", l, i)
+        by_terms = rec.gprime[s, i] * terms.sum()
         st.latex(rf"{d} = g'({N.sym('z', l, i)})\sum_k w_{{k{i + 1}}}\,\delta_k = {num(rec.gprime[s, i], 6)} \times "
-                 rf"{num(terms.sum(), 6)} = {num(rec.gprime[s, i] * terms.sum(), 6)}")  # fmt: skip
-        st.latex(rf"\text{{{t('cr_backprop', lang)}}}: {d} = {num(rec.delta[s, i], 6)}")
+                 rf"{num(terms.sum(), 6)} = {num(by_terms, 6)}")  # fmt: skip
+        st.latex(rf"\text{{{t('cr_backprop_delta', lang)}}}: {d} = {num(rec.delta[s, i], 6)}")
+        same = f"{by_terms:.6g}" == f"{rec.delta[s, i]:.6g}"
+        (st.success if same else st.error)(t("cr_equal" if same else "cr_not_equal", lang))

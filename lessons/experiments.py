@@ -1,6 +1,7 @@
 """Experiments from the seeds, each ready to run, explained, charted and shareable as a link."""
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 from engine import experiments as ex
@@ -30,14 +31,30 @@ if name == "symmetry":
     series = {t("ex_unit", lang, k=k + 1): res["weights"][:, k] for k in range(res["weights"].shape[1])}
     st.plotly_chart(lines_chart(range(len(res["weights"])), series, t("ex_step", lang), t("ex_weight", lang)),
                     key="ex_chart", **plot)  # fmt: skip
-    st.metric(t("ex_spread", lang, v=""), f"{res['spread']:.3g}")
+    st.metric(t("ex_spread", lang, steps=res["steps"]), f"{res['spread']:.3g}")  # the charted weights' spread
+    st.caption(t("ex_spread_rows", lang, v=f"{res['spread_rows']:.3g}"))
     config = ex.symmetry_config(scheme)
 elif name == "scaling":
     res = ex.input_scaling()
-    series = {f"x × {s:g}": res["norms"][k] for k, s in enumerate(res["scales"])}
-    layers = [f"{t('ex_layer', lang)} {k + 1}" for k in range(res["norms"].shape[1])]
-    st.plotly_chart(bars_chart(layers, series, t("ex_grad_norm", lang), log=True), key="ex_chart", **plot)
-    config = ex.scaling_config(1000)
+    scales = res["scales"]
+    labels = {c: t(f"ex_case_{c}", lang) for c in ex.SCALING_CASES}
+    series = {labels[c]: np.where(res[c]["norms"][:, 0] > 0, res[c]["norms"][:, 0], np.nan) for c in labels}
+    st.plotly_chart(lines_chart(scales, series, t("ex_scale_axis", lang), "‖∂J/∂W¹‖", log=True, xlog=True),
+                    key="ex_chart", **plot)  # fmt: skip
+    right, wrong = res["right"]["norms"][:, 0], res["wrong"]["norms"][:, 0]
+    st.markdown(t("ex_scaling_result", lang, s=f"{scales[-1]:g}", r=", ".join(f"{v:.4g}" for v in right),
+                  w0=f"{wrong[0]:.4g}", w=f"{wrong[-1]:.4g}", g=f"{wrong[-1] / wrong[0]:,.0f}"))  # fmt: skip
+    cols = [t("ex_col_sample", lang), "x × s", t("ex_col_p", lang), "‖δ¹‖", "‖x‖", "‖∂J/∂W¹‖ = ‖δ¹‖·‖x‖", "‖∂J/∂W²‖"]
+    rows = []
+    for c in labels:
+        r = res[c]
+        for k, sc in enumerate(scales):
+            vals = (r["p_target"][k], r["delta1_norm"][k], r["x_norm"][k], r["norms"][k, 0], r["norms"][k, 1])
+            rows.append([labels[c], f"{sc:g}"] + [f"{v:.4g}" for v in vals])  # 4 significant digits
+    st.dataframe(pd.DataFrame(rows, columns=cols), hide_index=True, width="stretch")
+    case = st.segmented_control(t("ex_case_open", lang), list(labels), default="right", key="ex_case",
+                                format_func=labels.get) or "right"  # fmt: skip
+    config = ex.scaling_config(scales[-1], case)
 elif name == "vanishing":
     res = ex.vanishing()
     L = len(res["sigmoid"]["norms"])
@@ -53,9 +70,11 @@ elif name == "loss":
     res = ex.loss_switch()
     outs = [f"a{k + 1}" for k in range(len(res["mse"]["delta"]))]
     st.plotly_chart(bars_chart(outs, {"MSE: (a − y)·σ′(z)": res["mse"]["delta"], "cross-entropy: a − y":
-                                      res["bce"]["delta"]}, "δᴸ"), key="ex_chart", **plot)  # fmt: skip
-    st.table({"a": res["mse"]["a"], "y": res["mse"]["y"], "σ′(z)": res["mse"]["gprime"],
-              "δ (MSE)": res["mse"]["delta"], "δ (cross-entropy)": res["bce"]["delta"]})  # fmt: skip
+                                      res["bce"]["delta"]}, "δᴸ", xtitle=t("ex_output", lang)), key="ex_chart",
+                    **plot)  # fmt: skip
+    st.table(pd.DataFrame({"a": res["mse"]["a"], "y": res["mse"]["y"], "σ′(z)": res["mse"]["gprime"],
+                           "δ (MSE)": res["mse"]["delta"], "δ (cross-entropy)": res["bce"]["delta"]},
+                          index=pd.Index(outs, name=t("ex_output", lang))))  # fmt: skip
     config = ex.loss_switch_config("mse")
 else:
     lr = st.select_slider(t("ex_lr", lang), [0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0], value=0.3, key="ex_lr")

@@ -31,8 +31,9 @@ opt = c1.selectbox(t("tr_optimizer", lang), ["gd", "lbfgs", "tnc"], key="tr_opt"
 steps = c2.select_slider(t("tr_steps", lang), [10, 25, 50, 100, 200, 500, 1000, 2000], value=200, key="tr_steps")
 lr = c3.select_slider(t("learning_rate", lang), [0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0], value=0.5, key="tr_lr",
                       disabled=opt != "gd")  # fmt: skip
-batch = c4.select_slider(t("tr_batch", lang), list(range(1, cfg.m + 1)), value=cfg.m, key="tr_batch",
-                         disabled=opt != "gd" or cfg.m == 1) if cfg.m > 1 else 1  # fmt: skip
+batch = 1 if cfg.m == 1 else c4.select_slider(
+    t("tr_batch", lang), list(range(1, cfg.m + 1)), value=cfg.m, key="tr_batch", disabled=opt != "gd",
+    format_func=lambda b: t("tr_full", lang, m=b) if b == cfg.m else str(b))  # fmt: skip
 
 work = P * (batch if opt == "gd" else cfg.m)  # multiply-adds of one pass, roughly
 if steps * work > WORK_BUDGET:
@@ -57,8 +58,8 @@ if res.diverged:  # engine.training.divergence_step's rule; plain-text numbers (
     st.error(t("sentence_gap", lang).join(parts + [t("tr_div_lower", lang)]))
 else:
     st.success(t("tr_done", lang, k=res.steps_done, J0=text_num(hist[0]), J=text_num(hist[-1])))
-if opt == "gd":
-    st.caption(t("tr_gd_note", lang))
+if opt == "gd":  # mini-batches only when the batch is smaller than m; otherwise every step sees every sample
+    st.caption(t("tr_gd_note", lang, b=batch, m=cfg.m) if batch < cfg.m else t("tr_full_batch_note", lang, m=cfg.m))
 else:
     st.caption(t("tr_scipy_note", lang))
 if st.button(t("tr_use", lang), key="tr_use", disabled=res.diverged):

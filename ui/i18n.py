@@ -165,13 +165,16 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "note_sign": {
         "en": "Seed note (Ng 9.2 derivation): it writes δ = y − a because its J has no minus sign in front. "
-        "Here δ = ∂J/∂z = a − y, the sign every gradient-descent step W − α∂J/∂W expects.",
+        "Here δ = ∂ℓ/∂z, the sign every gradient-descent step W − α∂J/∂W expects: a − y with cross-entropy, "
+        "(a − y) ⊙ g′(z) with MSE.",
         "zh": "笔记说明（吴恩达 9.2 推导）：原文写 δ = y − a，是因为它的 J 前面没有负号。"
-        "这里 δ = ∂J/∂z = a − y，这正是梯度下降 W − α∂J/∂W 需要的符号。",
+        "这里 δ = ∂ℓ/∂z，这正是梯度下降 W − α∂J/∂W 需要的符号：交叉熵时为 a − y，均方误差时为 (a − y) ⊙ g′(z)。",
     },
     "note_mse_delta": {
-        "en": "With MSE the σ′(z) factor stays: δᴸ = (a − y) ⊙ g′(z), so a saturated output learns slowly.",
-        "zh": "用均方误差时 σ′(z) 因子还在：δᴸ = (a − y) ⊙ g′(z)，输出饱和时学得很慢。",
+        "en": "With MSE the g′(z) factor stays: δᴸ = (a − y) ⊙ g′(z) (for softmax (∂a/∂z)ᵀ(a − y)), so a saturated "
+        "output learns slowly; only a linear output (g′ = 1) has δᴸ = a − y.",
+        "zh": "用均方误差时 g′(z) 因子还在：δᴸ = (a − y) ⊙ g′(z)（softmax 为 (∂a/∂z)ᵀ(a − y)），输出饱和时学得很慢；"
+        "只有线性输出（g′ = 1）才有 δᴸ = a − y。",
     },
     "note_small_a": {
         "en": "∂J/∂w = δ · a: a weight whose input a is small learns slowly (seed 003).",

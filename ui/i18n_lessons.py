@@ -30,6 +30,8 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     "cr_product": {"en": "product", "zh": "乘积"},
     "cr_sum_paths": {"en": "Sum over the paths", "zh": "各路径之和"},
     "cr_backprop": {"en": "Backprop: δ · a", "zh": "反向传播：δ · a"},
+    "cr_backprop_delta": {"en": "Backprop's δ", "zh": "反向传播算出的 δ"},
+    "cr_linear_out": {"en": " = a − y, since a linear output has g′ = 1", "zh": " = a − y，因为线性输出的 g′ = 1"},
     "cr_equal": {"en": "Equal to the last printed digit.", "zh": "打印出的每一位都相同。"},
     "cr_not_equal": {"en": "These differ: something is wrong.", "zh": "二者不同：出错了。"},
     "cr_batch_note": {
@@ -78,17 +80,45 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     "gc_bug": {"en": "Plant a bug", "zh": "植入一个错误"},
     "gc_no_bug": {"en": "none: backprop as it should be", "zh": "无：正确的反向传播"},
     "gc_drop": {"en": "drop g′(z) in layer {n}", "zh": "去掉第 {n} 层的 g′(z)"},
-    "gc_max": {"en": "Largest relative error: {e}", "zh": "最大相对误差：{e}"},
-    "gc_good": {"en": "below 1e-7: backprop is right", "zh": "小于 1e-7：反向传播正确"},
-    "gc_suspicious": {"en": "between 1e-7 and 1e-4: look closer", "zh": "在 1e-7 与 1e-4 之间：需要细看"},
-    "gc_bad": {"en": "above 1e-4: the gradient is wrong", "zh": "大于 1e-4：梯度算错了"},
+    "gc_correct": {
+        "en": "Backprop is correct: all {n:,} gradients checked agree with the centred differences at ε = {eps}, within the allowance below.",
+        "zh": "反向传播正确：在 ε = {eps} 下检验的全部 {n:,} 个梯度都与中心差分一致，误差在下面说明的容许范围之内。",
+    },
+    "gc_wrong": {
+        "en": "The gradient is wrong in layer(s) {layers}: {k:,} of the {n:,} gradients checked differ from the centred differences at ε = {eps} by more than rounding and the difference's own error can explain.",
+        "zh": "梯度在第 {layers} 层算错了：在 ε = {eps} 下检验的 {n:,} 个梯度中，有 {k:,} 个与中心差分的差距超出了舍入误差和差分本身误差所能解释的范围。",
+    },
+    "gc_nonfinite": {
+        "en": "J or a gradient is ∞ or NaN here, so the check verifies nothing: use smaller weights or inputs.",
+        "zh": "这里 J 或某个梯度是 ∞ 或 NaN，检验无法证明任何事：请使用更小的权重或输入。",
+    },
+    "gc_bug_noop_output": {
+        "en": "Dropping g′(z) in layer {n} changes nothing here: with cross-entropy the output's δᴸ = a − y has no g′(z) factor (it cancelled), so backprop is still right.",
+        "zh": "去掉第 {n} 层的 g′(z) 在这里不改变任何结果：用交叉熵时输出层的 δᴸ = a − y 本来就没有 g′(z) 因子（已被约掉），所以反向传播仍然正确。",
+    },
+    "gc_bug_noop": {
+        "en": "Dropping g′(z) in layer {n} changes nothing here: at every unit of that layer either g′(z) = 1 (a linear layer, an active ReLU) or the error Wᵀδ that reaches it is 0 (zero weights above it), so backprop is still right.",
+        "zh": "去掉第 {n} 层的 g′(z) 在这里不改变任何结果：该层每个单元要么 g′(z) = 1（线性层、处于激活状态的 ReLU），要么传到它的误差 Wᵀδ 为 0（上一层权重全为零），所以反向传播仍然正确。",
+    },
+    "gc_bug_hidden": {
+        "en": "The bug in layer {n} changes the gradient, but by less than the difference can resolve at ε = {eps}: try another ε.",
+        "zh": "第 {n} 层的错误确实改变了梯度，但改变量小于 ε = {eps} 时差分所能分辨的程度：请换一个 ε 试试。",
+    },
+    "gc_settled": {
+        "en": "{k:,} gradients missed at ε = {eps} but agree when differenced again at ε = {e2}: at a large ε the difference's own error (about ε²) is what differs, not backprop.",
+        "zh": "有 {k:,} 个梯度在 ε = {eps} 时不符，但改用 ε = {e2} 重新差分后一致：ε 较大时，差异来自差分本身的误差（约 ε²），而不是反向传播。",
+    },
+    "gc_kinked": {
+        "en": "{k:,} gradients were not judged: moving them by ±{eps} switches a ReLU on or off (its z crosses 0), where J has a corner and the difference averages two slopes. A smaller ε judges more of them.",
+        "zh": "有 {k:,} 个梯度没有评判：把它们移动 ±{eps} 会让某个 ReLU 开启或关闭（其 z 穿过 0），J 在那里有个拐角，差分得到的是两侧斜率的平均。更小的 ε 能评判更多参数。",
+    },
+    "gc_rule": {
+        "en": "How the verdict is made. A gradient counts as correct when |backprop − difference| ≤ atol + {rtol} × |difference|. The {rtol} part asks for about four matching significant digits. atol = {atol} is the rounding noise of the difference: the computer keeps about 16 significant digits, so each J is uncertain by about {u} × {S} (the size of the numbers J is made of), and dividing J(θ + ε) − J(θ − ε) by 2ε magnifies that; atol is {safety} × {u} × {S} / ε. The relative error alone (largest here: {rel}) cannot judge: a correct gradient near zero, as in the first layers of a deep sigmoid network, shows a large relative error from this noise alone, while a real bug is off by a share of the gradient itself.",
+        "zh": "判定方法：当 |反向传播 − 差分| ≤ atol + {rtol} × |差分| 时，这个梯度算作正确。{rtol} 这一项要求大约四位有效数字相同。atol = {atol} 是差分的舍入噪声：计算机只保留约 16 位有效数字，所以每个 J 都有约 {u} × {S}（构成 J 的各个数的大小）的不确定度，把 J(θ + ε) − J(θ − ε) 除以 2ε 会把它放大；atol 取 {safety} × {u} × {S} / ε。仅看相对误差（这里最大为 {rel}）无法判断：接近零的正确梯度（比如深层 sigmoid 网络的前几层）仅因这种噪声就会显示很大的相对误差，而真正的错误会让梯度偏离其自身大小的一定比例。",
+    },
     "gc_why": {
         "en": "Why centred differences: the one-sided (J(θ+ε) − J(θ))/ε is off by O(ε), the centred one by O(ε²). Why float64: each J carries rounding of about 1e-16·|J|, which the division by 2ε magnifies to about 1e-16/ε; in float32 (1e-7) no ε gives a trustworthy answer. Why not train with it: it needs two passes per parameter, backprop needs one pass for all (seed 002).",
         "zh": "为什么用中心差分：单侧差分 (J(θ+ε) − J(θ))/ε 的误差是 O(ε)，中心差分是 O(ε²)。为什么用 float64：每个 J 带约 1e-16·|J| 的舍入误差，除以 2ε 后放大到约 1e-16/ε；用 float32（1e-7）时任何 ε 都不可靠。为什么不用它来训练：每个参数要做两次前向传播，而反向传播一次就得到全部梯度（笔记 002）。",
-    },
-    "gc_tiny": {
-        "en": "A gradient that is nearly zero can show a large relative error from rounding alone: each J is exact to about 1e-16·|J|, so the difference is only good to about 1e-16·|J|/ε in absolute terms. Look at |a − n| for those.",
-        "zh": "接近零的梯度仅因舍入就可能显示较大的相对误差：每个 J 只精确到约 1e-16·|J|，所以差分的绝对精度约为 1e-16·|J|/ε。对这些参数请看 |a − n|。",
     },
     "gc_sampled": {
         "en": "This network has {total:,} parameters: {n:,} of them, drawn at random (seed 0), were checked.",
@@ -103,6 +133,13 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     "gc_analytic": {"en": "backprop", "zh": "反向传播"},
     "gc_numeric": {"en": "centred difference", "zh": "中心差分"},
     "gc_rel": {"en": "relative error", "zh": "相对误差"},
+    "gc_abs": {"en": "|a − n|", "zh": "|a − n|"},
+    "gc_allowed": {"en": "allowed: atol + rtol·|n|", "zh": "容许：atol + rtol·|n|"},
+    "gc_ok": {"en": "agrees", "zh": "一致"},
+    "gc_kink": {"en": "not judged (ReLU kink)", "zh": "未评判（ReLU 拐点）"},
+    "gc_ratio": {"en": "|a − n| ÷ allowance", "zh": "|a − n| ÷ 容许值"},
+    "gc_line": {"en": "allowance: above the line is wrong", "zh": "容许值：线以上为错误"},
+    "gc_param_axis": {"en": "parameter (W¹, b¹, W², b², … in order)", "zh": "参数（按 W¹、b¹、W²、b²…… 的顺序）"},
     # batches
     "bt_intro": {
         "en": "With m samples, each sample's δᵢ aᵢᵀ is accumulated into Δ, then D = Δ/m + (λ/m)W; the bias is not regularised (seed 002).",
@@ -136,9 +173,14 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
         "zh": "{k} 步后代价溢出：请调小学习率。",
     },
     "tr_gd_note": {
-        "en": "With a mini-batch smaller than m, each step uses a shuffled batch (seeded), so the curve is noisier.",
-        "zh": "小批量小于 m 时，每一步使用打乱后的一批样本（固定种子），所以曲线更抖动。",
+        "en": "Mini-batches of {b} of the m = {m} samples: each step uses the next batch of a shuffled order (seeded), so the curve is noisier; it shows J over each step's batch.",
+        "zh": "小批量：每次用 m = {m} 个样本中的 {b} 个，每一步取打乱顺序（固定种子）后的下一批，所以曲线更抖动；图中是每一步所用那一批上的 J。",
     },
+    "tr_full_batch_note": {
+        "en": "Full batch: every step uses all m = {m} samples, so each step follows the exact gradient of J and the curve is J itself. Lower the batch size for mini-batch gradient descent.",
+        "zh": "全批量：每一步都用全部 m = {m} 个样本，所以每一步都沿 J 的精确梯度前进，曲线就是 J 本身。调小批量大小即为小批量梯度下降。",
+    },
+    "tr_full": {"en": "{m} (full batch)", "zh": "{m}（全批量）"},
     "tr_scipy_note": {
         "en": "Each iteration may evaluate J and its gradient several times (a line search); the chart shows J after each iteration.",
         "zh": "每次迭代可能多次计算 J 和梯度（线搜索）；图中是每次迭代后的 J。",
@@ -169,7 +211,7 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     },
     "ex_pick": {"en": "Experiment", "zh": "实验"},
     "ex_symmetry": {"en": "Symmetry: zero or constant initialisation", "zh": "对称性：全零或常数初始化"},
-    "ex_scaling": {"en": "Input scaling: x × 1, × 10, × 1000", "zh": "输入缩放：x × 1、× 10、× 1000"},
+    "ex_scaling": {"en": "Input scaling: x × 1 … × 1000", "zh": "输入缩放：x × 1 … × 1000"},
     "ex_vanishing": {"en": "Vanishing gradients: deep sigmoid vs ReLU", "zh": "梯度消失：深层 sigmoid 与 ReLU"},
     "ex_loss": {"en": "The loss switch: MSE vs cross-entropy", "zh": "换损失函数：均方误差与交叉熵"},
     "ex_diverge": {"en": "A learning rate that diverges", "zh": "会发散的学习率"},
@@ -178,8 +220,8 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
         "zh": "所有权重相同时（全零或同一个常数），每个隐藏单元算出相同的 a、得到相同的 δ，梯度下降对它们的改变也完全相同：下面的曲线永远重合，整层就像只有一个单元。随机初始化打破了这种对称（笔记 002）。",
     },
     "ex_scaling_text": {
-        "en": "∂J/∂W¹ = δ¹ xᵀ is proportional to the input: multiply x by 1000 and the first layer's gradient grows about 1000-fold, so a learning rate that suits one scale explodes at another. Normalising the inputs (zero mean, unit variance) keeps every layer's gradients comparable (seed 004).",
-        "zh": "∂J/∂W¹ = δ¹ xᵀ 与输入成正比：把 x 放大 1000 倍，第一层的梯度大约也放大 1000 倍，适合一种尺度的学习率在另一种尺度下就会爆炸。把输入归一化（零均值、单位方差）能让各层梯度保持可比（笔记 004）。",
+        "en": "Seed 004 says: multiply the input by 1000 and the gradients grow at least 1000-fold. For one sample ∂J/∂W¹ = δ¹ xᵀ, so ‖∂J/∂W¹‖ = ‖δ¹‖ · ‖x‖: it grows with x only while δ¹ does not shrink. In TestNet (ReLU without biases, then softmax) a larger x makes every z larger and the softmax saturates. For a correctly classified sample p → y, so δ = p − y → 0 and the gradient vanishes instead; only a misclassified sample's gradient grows with x. Either way a learning rate that suits one input scale fails at another: normalise the inputs (zero mean, unit variance).",
+        "zh": "笔记 004 说：把输入放大 1000 倍，梯度至少放大 1000 倍。对单个样本 ∂J/∂W¹ = δ¹ xᵀ，所以 ‖∂J/∂W¹‖ = ‖δ¹‖ · ‖x‖：只有在 δ¹ 不变小时，梯度才随 x 增大。在 TestNet（无偏置的 ReLU，再接 softmax）中，x 越大，每个 z 越大，softmax 随之饱和。对分类正确的样本 p → y，于是 δ = p − y → 0，梯度反而消失；只有分类错误的样本，梯度才随 x 增大。无论哪种情况，适合一种输入尺度的学习率在另一种尺度下都会失效：请把输入归一化（零均值、单位方差）。",
     },
     "ex_vanishing_text": {
         "en": "σ′(z) is at most 0.25, and δˡ picks up one g′(z) factor per layer on its way back, so in a deep sigmoid net the first layers' gradients shrink by orders of magnitude. ReLU's slope is 1 where it is active, so gradients keep their size, but a unit whose z ≤ 0 for every sample is dead: it passes no gradient at all.",
@@ -195,10 +237,25 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     },
     "ex_unit": {"en": "hidden unit {k}", "zh": "隐藏单元 {k}"},
     "ex_step": {"en": "step", "zh": "步数"},
-    "ex_weight": {"en": "first incoming weight", "zh": "第一个输入权重"},
+    "ex_weight": {"en": "W¹ₖ₁: hidden unit k's first incoming weight", "zh": "W¹ₖ₁：隐藏单元 k 的第一个输入权重"},
     "ex_spread": {
-        "en": "Largest difference between hidden units after training: {v}",
-        "zh": "训练后隐藏单元之间的最大差异：{v}",
+        "en": "Spread of the charted weight W¹ₖ₁ over the hidden units after {steps} steps (largest − smallest)",
+        "zh": "训练 {steps} 步后，图中权重 W¹ₖ₁ 在各隐藏单元间的差距（最大 − 最小）",
+    },
+    "ex_spread_rows": {
+        "en": "Over every incoming weight and the bias of the hidden units, the largest such difference is {v}: 0 means the units are still exact copies.",
+        "zh": "若看隐藏单元的全部输入权重和偏置，最大的差距为 {v}：0 表示这些单元仍然完全相同。",
+    },
+    "ex_case_right": {"en": "correctly classified (TestNet's sample)", "zh": "分类正确（TestNet 的样本）"},
+    "ex_case_wrong": {"en": "misclassified (same x, other label)", "zh": "分类错误（同一个 x，另一个标签）"},
+    "ex_case_open": {"en": "Network to open (at the largest scale)", "zh": "要打开的网络（取最大的缩放倍数）"},
+    "ex_scale_axis": {"en": "input scale s (x × s)", "zh": "输入缩放倍数 s（x × s）"},
+    "ex_col_sample": {"en": "sample", "zh": "样本"},
+    "ex_col_p": {"en": "p(target)", "zh": "p(目标类)"},
+    "ex_output": {"en": "output neuron", "zh": "输出神经元"},
+    "ex_scaling_result": {
+        "en": "Correctly classified: ‖∂J/∂W¹‖ = {r} as x grows to × {s}: the softmax saturates, δ¹ → 0 and the gradient vanishes. Misclassified: {w0} → {w}, × {g}. The claim holds only for the misclassified sample, where δ¹ does not shrink.",
+        "zh": "分类正确时：随着 x 增大到 × {s}，‖∂J/∂W¹‖ = {r}：softmax 饱和，δ¹ → 0，梯度消失。分类错误时：{w0} → {w}，放大 {g} 倍。只有对分类错误、δ¹ 不变小的样本，这个说法才成立。",
     },
     "ex_grad_norm": {"en": "‖∂J/∂W‖", "zh": "‖∂J/∂W‖"},
     "ex_layer": {"en": "weight layer", "zh": "权重层"},

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.gradcheck import GOOD, SUSPICIOUS, GradCheckReport
+from engine.gradcheck import GradCheckReport
 from ui.i18n import t
 from viz import theme
 from viz.figure import PlainFigure
 
 BASE = {"template": {"layout": {}}, "font": dict(theme.FONT, size=14), "plot_bgcolor": "white",
         "paper_bgcolor": "white", "margin": {"l": 70, "r": 20, "t": 40, "b": 60}, "height": 420}  # fmt: skip
-HOVER = "%{customdata[0]:.6g} vs %{customdata[1]:.6g}<br>rel. error %{y:.2e}<extra>%{fullData.name}</extra>"
 LAYER_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"]
 
 
@@ -20,39 +19,53 @@ def _fig(data, layout) -> PlainFigure:
 
 
 def gradcheck_chart(rep: GradCheckReport, lang: str) -> PlainFigure:
-    """Relative error per parameter on a log scale, with the 1e-7 and 1e-4 thresholds."""
+    """Per parameter, |a - n| divided by its allowance atol + rtol |n| on a log scale: a correct gradient sits
+    at or below the line at 1 (the verdict's own rule), a wrong one above it. Parameters not judged (a ReLU
+    switched within the step) are left out; those settled at the recheck eps are drawn as hollow markers."""
+    hover = (f"{t('gc_analytic', lang)} %{{customdata[0]:.6g}}<br>{t('gc_numeric', lang)} %{{customdata[1]:.6g}}"
+             f"<br>{t('gc_rel', lang)} %{{customdata[2]:.3g}}<br>{t('gc_ratio', lang)} %{{y:.3g}}"
+             "<extra>%{fullData.name}</extra>")  # fmt: skip
     data, k = [], 0
-    floor = 1e-17  # exact agreement is drawn at the bottom instead of vanishing off a log axis
+    floor = 1e-6  # exact agreement is drawn at the bottom instead of vanishing off a log axis
     for c in rep.checks:
-        n = c.rel_error.size
-        checked = np.flatnonzero(~np.isnan(c.rel_error.ravel()))
-        data.append({
-            "type": "scatter", "mode": "markers", "name": f"{c.kind}{c.layer}",
-            "x": (k + checked).tolist(), "y": np.maximum(c.rel_error.ravel()[checked], floor).tolist(),
-            "marker": {"color": LAYER_COLOURS[(c.layer - 1) % 8], "symbol": "circle" if c.kind == "W" else "diamond",
-                       "size": 8},
-            "customdata": np.column_stack([c.analytic.ravel(), c.numeric.ravel()])[checked].tolist(),
-            "hovertemplate": HOVER,
-        })  # fmt: skip
-        k += n
-    lines = ((GOOD, "#009e73"), (SUSPICIOUS, "#d55e00"))
-    shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": v, "y1": v,
-               "line": {"dash": "dash", "color": col, "width": 2}} for v, col in lines]  # fmt: skip
-    notes = [{"xref": "paper", "x": 1, "y": np.log10(v), "text": txt, "showarrow": False, "xanchor": "right",
-              "yanchor": "bottom", "font": {"size": 12}}
-             for v, txt in ((GOOD, "1e-7"), (SUSPICIOUS, "1e-4"))]  # fmt: skip
+        judged = c.judged.ravel()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratio = (c.abs_error / c.allowed).ravel()
+        settled = c.settled.ravel() if c.settled is not None else np.zeros_like(judged)
+        again = f" (ε = {rep.recheck_eps:.0e})".replace("e-0", "e-") if rep.recheck_eps else ""
+        cd = np.column_stack([c.analytic.ravel(), c.numeric.ravel(), c.rel_error.ravel()])
+        for mask, hollow in ((judged & ~settled, False), (judged & settled, True)):
+            idx = np.flatnonzero(mask)
+            if hollow and not idx.size:
+                continue
+            data.append({
+                "type": "scatter", "mode": "markers", "name": f"{c.kind}{c.layer}" + (again if hollow else ""),
+                "x": (k + idx).tolist(), "y": np.maximum(ratio[idx], floor).tolist(),
+                "marker": {"color": LAYER_COLOURS[(c.layer - 1) % 8], "size": 8,
+                           "symbol": ("circle" if c.kind == "W" else "diamond") + ("-open" if hollow else "")},
+                "customdata": cd[idx].tolist(),
+                "hovertemplate": hover,
+            })  # fmt: skip
+        k += c.rel_error.size
+    line = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 1, "y1": 1,
+            "line": {"dash": "dash", "color": "#d55e00", "width": 2}}  # fmt: skip
+    note = {"xref": "paper", "x": 1, "y": 0, "text": t("gc_line", lang), "showarrow": False, "xanchor": "right",
+            "yanchor": "bottom", "font": {"size": 12}}  # fmt: skip
     return _fig(
         data,
         {
-            "yaxis": {"type": "log", "title": t("gc_rel", lang), "exponentformat": "power"},
-            "xaxis": {"title": t("gc_param", lang)},
-            "shapes": shapes,
-            "annotations": notes,
+            "yaxis": {"type": "log", "title": t("gc_ratio", lang), "exponentformat": "power"},
+            "xaxis": {"title": t("gc_param_axis", lang)},
+            "shapes": [line],
+            "annotations": [note],
         },
     )
 
 
-def lines_chart(x, series: dict, xtitle: str, ytitle: str, log: bool = False, marks=None) -> PlainFigure:
+def lines_chart(
+    x, series: dict, xtitle: str, ytitle: str, log: bool = False, marks=None, xlog: bool = False
+) -> PlainFigure:
+    """One line per series over x, both axes titled; log / xlog put the y / x axis on a log scale."""
     data = [{"type": "scatter", "mode": "lines+markers", "name": name, "x": list(x), "y": np.asarray(y).tolist(),
              "line": {"color": LAYER_COLOURS[k % 8], "width": 3}}
             for k, (name, y) in enumerate(series.items())]  # fmt: skip
@@ -62,19 +75,24 @@ def lines_chart(x, series: dict, xtitle: str, ytitle: str, log: bool = False, ma
     return _fig(
         data,
         {
-            "xaxis": {"title": xtitle},
+            "xaxis": {"title": xtitle, "type": "log" if xlog else "linear", "exponentformat": "power"},
             "yaxis": {"title": ytitle, "type": "log" if log else "linear", "exponentformat": "power"},
         },
     )
 
 
-def bars_chart(categories, series: dict, ytitle: str, log: bool = False) -> PlainFigure:
+def bars_chart(categories, series: dict, ytitle: str, log: bool = False, xtitle: str = "") -> PlainFigure:
+    """Grouped bars, one group per category; xtitle names what the categories are."""
     data = [{"type": "bar", "name": name, "x": list(categories), "y": np.asarray(y).tolist(),
              "marker": {"color": LAYER_COLOURS[k % 8]}, "texttemplate": "%{y:.3g}", "textposition": "outside"}
             for k, (name, y) in enumerate(series.items())]  # fmt: skip
     return _fig(
         data,
-        {"barmode": "group", "yaxis": {"title": ytitle, "type": "log" if log else "linear", "exponentformat": "power"}},
+        {
+            "barmode": "group",
+            "xaxis": {"title": xtitle},
+            "yaxis": {"title": ytitle, "type": "log" if log else "linear", "exponentformat": "power"},
+        },
     )
 
 

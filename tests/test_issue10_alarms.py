@@ -1,0 +1,334 @@
+"""Issue 10, "No false alarms, no wrong words": the gradient check's verdict, seed 004's input-scaling claim,
+and the words the pages show (chain rule, MSE note, symmetry metric, mini-batch note, preset picker, depth)."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from apptest_helpers import app, figure, key, move_data_slider, no_exception
+from conftest import ROOT
+
+from engine import experiments as ex
+from engine.config import from_dict
+from engine.gradcheck import EPS_MACH, RTOL, SAFETY, gradcheck, rounding_allowance
+from engine.network import config_params, run_pass
+from engine.presets import PRESETS, preset
+from ui.state import encode_net, materialise
+
+EPS_OFFERED = [1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8]  # the page's ε slider
+
+
+def deep_sigmoid(xseed: int = 0) -> dict:
+    """The issue's net: 10 inputs, 6 hidden layers of 10, 10 outputs, sigmoid everywhere, bce, one-hot y, xavier."""
+    x = np.round(np.random.default_rng(xseed).normal(size=(1, 10)), 2).tolist()
+    return {"layers": [10] + [10] * 6 + [10], "activations": ["sigmoid"] * 7, "loss": "bce", "x": x,
+            "y": [[1] + [0] * 9], "init": {"scheme": "xavier", "seed": 0}}  # fmt: skip
+
+
+NETS = {**{name: PRESETS[name] for name in PRESETS}, "deep_sigmoid": deep_sigmoid(), "deep_sigmoid_x1": deep_sigmoid(1)}
+
+
+def check(d: dict, eps: float, bug=None):
+    cfg = from_dict(d)
+    return gradcheck(config_params(cfg), cfg.activations, cfg.loss, cfg.l2, np.array(cfg.x), np.array(cfg.y),
+                     eps=eps, skip_gprime=bug)  # fmt: skip
+
+
+def title(fig: dict, axis: str) -> str:
+    t = fig["layout"][axis].get("title", "")
+    return t.get("text", "") if isinstance(t, dict) else t
+
+
+def page(name: str, query: dict | None = None):
+    at = app(query)
+    at.switch_page(f"lessons/{name}.py").run()
+    no_exception(at)
+    return at
+
+
+# ---- 1. the gradient check's verdict ----
+@pytest.mark.parametrize("eps", EPS_OFFERED)
+@pytest.mark.parametrize("name", list(NETS))
+def test_no_bug_is_correct_on_every_preset_and_the_deep_sigmoid_net(name, eps):
+    rep = check(NETS[name], eps)
+    assert rep.passed and rep.wrong_layers == [] and rep.n_wrong == 0
+    assert rep.to_dict()["passed"] is True
+    if name.startswith("deep") and eps == 1e-5:  # what the old relative-error rule called wrong
+        assert rep.max_error > 1e-4
+
+
+def test_the_deep_nets_first_layer_is_a_correct_gradient_near_zero():
+    rep = check(deep_sigmoid(), 1e-5)
+    W1 = rep.checks[0]
+    assert np.abs(W1.analytic).min() < 1e-8 and W1.max_error > 1e-3  # tiny, so its relative error is large
+    assert (W1.abs_error <= rep.atol).all()  # but it is within the rounding noise of the difference
+    assert rep.atol == pytest.approx(SAFETY * EPS_MACH * rep.scale / 1e-5)
+    assert rep.atol < 1e-8 and check(deep_sigmoid(), 1e-6).atol == pytest.approx(10 * rep.atol)  # grows as 1/ε
+
+
+def bug_is_noop(d: dict, bug: int) -> bool:
+    """Dropping g'(z) in layer `bug` changes nothing: the output's δᴸ = a − y has no g'(z) (cross-entropy), the
+    layer is linear (g' = 1), or zero weights above it make the δ it multiplies 0."""
+    L = len(d["layers"]) - 1
+    cancel = bug == L and d["loss"] in ("bce", "cross_entropy")
+    return cancel or d["activations"][bug - 1] == "linear" or (bug < L and d["init"]["scheme"] == "zeros")
+
+
+@pytest.mark.parametrize("eps", [1e-4, 1e-5, 1e-6])
+@pytest.mark.parametrize("name", list(NETS))
+def test_every_planted_bug_is_wrong_and_names_its_layers(name, eps):
+    d = NETS[name]
+    for bug in range(1, len(d["layers"])):
+        rep = check(d, eps, bug)
+        if bug_is_noop(d, bug):
+            assert rep.bug_changed == () and rep.passed  # nothing is wrong, and the check says so
+            continue
+        assert rep.bug_changed == tuple(range(1, bug + 1))  # the δ of layer bug and every layer below it
+        assert not rep.passed and rep.to_dict()["passed"] is False
+        assert bug in rep.wrong_layers and set(rep.wrong_layers) <= set(rep.bug_changed)
+        if name.startswith("deep"):
+            assert rep.wrong_layers == list(range(1, bug + 1))  # even layer 1's gradients of ~1e-9
+        assert rep.to_dict()["wrong_layers"] == rep.wrong_layers
+
+
+def test_a_large_eps_is_rechecked_so_truncation_is_not_called_a_bug():
+    rep = check(PRESETS["ng_4layer"], 1e-3)  # its smallest gradient (1e-5) is off by 1e-3 of itself at ε = 1e-3
+    assert rep.passed and rep.n_settled > 0 and rep.recheck_eps == 1e-5
+    assert rep.max_error > 1e-4
+    bad = check(PRESETS["ng_4layer"], 1e-2, bug=2)  # a real bug misses at both steps
+    assert not bad.passed and bad.wrong_layers == [1, 2]
+
+
+def test_saturated_softmax_and_relu_kinks_are_no_false_alarms():
+    for scale in (10, 30, 100):  # TestNet's right answer at x × 30: J ~ 1e-13, relative error 1.0, still correct
+        rep = check(ex.scaling_config(scale, "right"), 1e-5)
+        assert rep.passed
+    assert check(ex.scaling_config(30, "right"), 1e-5).max_error > 0.1
+    zeros = {"layers": [3, 4, 2], "activations": ["relu", "sigmoid"], "loss": "bce", "x": [[0.5, -1, 2]],
+             "y": [[1, 0]], "init": {"scheme": "zeros", "seed": 0}}  # fmt: skip
+    rep = check(zeros, 1e-5)  # every z^1 = 0: ±ε switches the ReLUs, J has a corner there
+    assert rep.passed and rep.n_kinked == 16  # W^1 and b^1 are not judged, W^2 and b^2 are
+    assert check(PRESETS["testnet_342"], 1e-5, bug=1).wrong_layers == [1]  # kinks do not hide a ReLU bug
+
+
+def test_rounding_allowance_matches_the_report():
+    cfg = preset("ng_3443")
+    r = run_pass(cfg)
+    rep = check(PRESETS["ng_3443"], 1e-6)
+    assert rep.atol == pytest.approx(rounding_allowance(r, 1e-6)) and rep.rtol == RTOL
+    for c in rep.checks:
+        assert np.allclose(c.allowed, rep.atol + RTOL * np.abs(c.numeric))
+
+
+def test_cli_gradcheck_passes_on_the_deep_sigmoid_net(tmp_path):
+    f = tmp_path / "deep.json"
+    f.write_text(json.dumps(deep_sigmoid()))
+    p = subprocess.run([sys.executable, "-m", "engine", "gradcheck", str(f)], capture_output=True, text=True,
+                       cwd=ROOT, timeout=60)  # fmt: skip
+    assert p.returncode == 0 and p.stderr == ""
+    out = json.loads(p.stdout)
+    assert out["passed"] is True and out["max_rel_error"] > 1e-4 and out["wrong_layers"] == []
+    assert {"eps", "max_rel_error", "layers", "passed"} <= set(out)
+    assert {"layer", "max_rel_error", "W_max_rel_error", "b_max_rel_error"} <= set(out["layers"][0])
+    assert out["atol"] > 0 and out["rtol"] == RTOL
+
+
+def test_gradient_check_page_on_the_deep_sigmoid_net():
+    d = deep_sigmoid()
+    at = page("gradient_check", {"net": encode_net(from_dict(d))})
+    assert [s.value for s in at.success] == [
+        "Backprop is correct: all 770 gradients checked agree with the centred differences at ε = 1e-5, "
+        "within the allowance below."
+    ]
+    assert not at.error
+    rep = check(d, 1e-5)
+    rule = [i.value for i in at.info if i.value.startswith("How the verdict is made")]
+    assert rule and f"atol = {rep.atol:.3g}" in rule[0] and "1e-4 × |difference|" in rule[0]
+    df = at.dataframe[0].value
+    assert list(df.columns) == ["parameter", "backprop", "centred difference", "|a − n|",
+                                "allowed: atol + rtol·|n|", "relative error", "agrees"]  # fmt: skip
+    assert df["backprop"].iloc[:100].tolist() == rep.checks[0].analytic.ravel().tolist()
+    assert np.allclose(df["allowed: atol + rtol·|n|"].iloc[:100], rep.checks[0].allowed.ravel(), rtol=1e-15)
+    assert (df["agrees"] == "✓").all() and df["relative error"].max() > 1e-4
+    columns = json.loads(at.dataframe[0].proto.columns)  # values shown to 4 significant digits, not 4 decimals
+    for c in ("backprop", "centred difference", "|a − n|", "relative error"):
+        assert columns[c]["type_config"]["format"] == "%.4g"
+    fig = figure(at)
+    assert title(fig, "yaxis") == "|a − n| ÷ allowance" and title(fig, "xaxis")
+    assert max(max(tr["y"]) for tr in fig["data"]) <= 1  # every parameter under the line
+    for eps in (1e-4, 1e-6):
+        at.select_slider(key="gc_eps").set_value(eps).run()
+        assert any(s.value.startswith("Backprop is correct") for s in at.success) and not at.error
+    at.select_slider(key="gc_eps").set_value(1e-5).run()
+    for bug in (1, 3, 6):
+        at.selectbox(key="gc_bug").set_value(bug).run()
+        no_exception(at)
+        layers = ", ".join(str(k) for k in range(1, bug + 1))
+        assert [e.value for e in at.error] == [
+            f"The gradient is wrong in layer(s) {layers}: {check(d, 1e-5, bug).n_wrong:,} of the 770 gradients "
+            "checked differ from the centred differences at ε = 1e-5 by more than rounding and the difference's "
+            "own error can explain."
+        ]
+        assert not at.success
+    at.selectbox(key="gc_bug").set_value(7).run()
+    assert any(s.value.startswith("Backprop is correct") for s in at.success)
+    assert any("changes nothing here" in i.value and "δᴸ = a − y" in i.value for i in at.info)
+
+
+def test_gradient_check_page_explains_itself_in_chinese():
+    at = page("gradient_check", {"lang": "zh"})
+    assert any(s.value.startswith("反向传播正确") for s in at.success)
+    assert any(i.value.startswith("判定方法") and "1e-4 × |差分|" in i.value for i in at.info)
+    at.selectbox(key="gc_bug").set_value(2).run()
+    assert any("第 1、2 层" in e.value for e in at.error)
+
+
+# ---- 2. seed 004: inputs × 1000 ----
+def test_input_scaling_vanishes_when_right_and_grows_when_wrong():
+    res = ex.input_scaling()
+    assert res["scales"] == [1, 10, 100, 1000]
+    right, wrong = res["right"], res["wrong"]
+    assert right["correct"] and not wrong["correct"]
+    assert right["norms"][:, 0] == pytest.approx([0.5987, 0.003673, 1.051e-35, 0.0], rel=1e-3)
+    assert right["norms"][-1, 0] == 0.0 and right["p_target"][-1] == 1.0  # softmax saturated on the right class
+    assert wrong["norms"][-1, 0] / wrong["norms"][0, 0] == pytest.approx(1423, rel=1e-3)
+    for case in (right, wrong):  # dJ/dW1 = δ1 xᵀ: its norm is ‖δ1‖‖x‖, exactly what the table shows
+        assert np.allclose(case["norms"][:, 0], case["delta1_norm"] * case["x_norm"], rtol=1e-12)
+    assert ex.scaling_config(1, "right")["x"] == PRESETS["testnet_342"]["x"]
+
+
+def test_experiments_page_scaling_shows_both_cases_with_titles_and_headers():
+    at = page("experiments", {"exp": "scaling"})
+    fig = figure(at)
+    assert title(fig, "xaxis") == "input scale s (x × s)"
+    assert title(fig, "yaxis") == "‖∂J/∂W¹‖"
+    assert [tr["name"] for tr in fig["data"]] == ["correctly classified (TestNet's sample)",
+                                                  "misclassified (same x, other label)"]  # fmt: skip
+    df = at.dataframe[0].value
+    assert list(df.columns) == ["sample", "x × s", "p(target)", "‖δ¹‖", "‖x‖", "‖∂J/∂W¹‖ = ‖δ¹‖·‖x‖", "‖∂J/∂W²‖"]
+    assert df["‖∂J/∂W¹‖ = ‖δ¹‖·‖x‖"].tolist()[:4] == ["0.5987", "0.003673", "1.051e-35", "0"]
+    assert df["‖∂J/∂W¹‖ = ‖δ¹‖·‖x‖"].tolist()[7] == "2015"
+    assert any("× 1,423" in m.value and "only for the misclassified" in m.value for m in at.markdown)
+    assert any("grows with x only while δ¹ does not shrink" in i.value for i in at.info)
+    at.segmented_control(key="ex_case").set_value("wrong").run()
+    at.button(key="ex_open").click().run()
+    no_exception(at)
+    assert at.session_state["config"] == materialise(from_dict(ex.scaling_config(1000, "wrong")))
+
+
+@pytest.mark.parametrize("exp", ["symmetry", "scaling", "vanishing", "loss", "diverge"])
+def test_every_experiment_chart_has_axis_titles(exp):
+    at = page("experiments", {"exp": exp})
+    for k in range(len(at.get("plotly_chart"))):
+        fig = figure(at, k)
+        assert title(fig, "xaxis") and title(fig, "yaxis"), (exp, k)
+    for t in at.table:  # the loss switch's table: named columns and rows
+        assert list(t.value.columns) == ["a", "y", "σ′(z)", "δ (MSE)", "δ (cross-entropy)"]
+        assert t.value.index.name == "output neuron"
+
+
+# ---- 3. words ----
+def test_chain_rule_neuron_mode_says_what_backprop_computes():
+    at = page("chain_rule")
+    at.segmented_control(key="cr_mode").set_value("neuron").run()
+    at.selectbox(key="cr_nl").set_value(2).run()
+    r = run_pass(preset("ng_3443"))
+    text = [x.value for x in at.latex]
+    assert not any("δ · a" in x for x in text)
+    assert any(r"\text{Backprop's δ}" in x and f"{r.layers[1].delta[0, 0]:.6g}" in x for x in text)
+    assert any("Equal to the last printed digit" in s.value for s in at.success)
+    at.selectbox(key="cr_nl").set_value(3).run()  # an output neuron
+    assert any("δᴸ = a − y" in i.value for i in at.info)
+    assert not any("δ · a" in x.value for x in at.latex)
+
+
+def test_chain_rule_output_neuron_under_mse():
+    for act, formula in (("sigmoid", "δᴸ = (a − y) ⊙ g′(z)."), ("linear", "= a − y, since a linear output")):
+        d = dict(PRESETS["ng_3443"], loss="mse", activations=["sigmoid", "sigmoid", act])
+        at = page("chain_rule", {"net": encode_net(from_dict(d))})
+        at.segmented_control(key="cr_mode").set_value("neuron").run()
+        at.selectbox(key="cr_nl").set_value(3).run()
+        (info,) = [i.value for i in at.info]
+        assert formula in info and "δᴸ = a − y." not in info
+        rec = run_pass(from_dict(d)).layers[-1]
+        assert any(f"{rec.delta[0, 0]:.6g}" in x.value and r"\times" in x.value for x in at.latex)
+
+
+def test_the_notes_shown_at_the_loss_step_under_mse_do_not_say_delta_is_a_minus_y():
+    """The explorer's loss step shows note_mse_delta (note_cancel for cross-entropy) and the seed's sign note,
+    note_sign, for every loss: neither may tell an MSE network that δ = a − y."""
+    from ui.i18n import t
+
+    en = [t("note_mse_delta", "en"), t("note_sign", "en")]
+    assert "δᴸ = (a − y) ⊙ g′(z)" in en[0] and "(a − y) ⊙ g′(z) with MSE" in en[1]
+    assert "δ = ∂J/∂z = a − y" not in " ".join(en) and "a − y with cross-entropy" in en[1]
+    assert "only a linear output (g′ = 1) has δᴸ = a − y" in en[0]
+    zh = [t("note_mse_delta", "zh"), t("note_sign", "zh")]
+    assert "δᴸ = (a − y) ⊙ g′(z)" in zh[0] and "均方误差时为 (a − y) ⊙ g′(z)" in zh[1]
+    assert "δ = ∂J/∂z = a − y" not in " ".join(zh)
+
+
+def test_symmetry_metric_measures_the_charted_weights():
+    at = page("experiments", {"exp": "symmetry"})
+    for scheme in ("constant", "xavier"):
+        at.segmented_control(key="ex_scheme").set_value(scheme).run()
+        last = [tr["y"][-1] for tr in figure(at)["data"]]
+        assert at.metric[0].label.startswith("Spread of the charted weight W¹ₖ₁")
+        assert at.metric[0].value == f"{max(last) - min(last):.3g}"
+        assert title(figure(at), "yaxis").startswith("W¹ₖ₁")
+    assert float(at.metric[0].value) > 0.1
+    assert ex.symmetry("constant")["spread"] == ex.symmetry("constant")["spread_rows"] == 0.0
+
+
+def test_training_page_says_full_batch_when_the_batch_is_m():
+    at = page("training", {"preset": "xor_221"})
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Full batch: every step uses all m = 4 samples") for c in captions)
+    assert not any("Mini-batch" in c for c in captions)
+    assert at.select_slider(key="tr_batch").format_func(4) == "4 (full batch)"
+    at.select_slider(key="tr_batch").set_value(2).run()
+    assert any(c.value.startswith("Mini-batches of 2 of the m = 4 samples") for c in at.caption)
+    assert not any(c.value.startswith("Full batch") for c in at.caption)
+
+
+def test_preset_picker_says_custom_after_every_kind_of_change():
+    at = app()
+    picker = lambda: at.selectbox(key="preset_pick").value  # noqa: E731
+    assert picker() == "ng_3443"
+    at.run()
+    assert picker() == "ng_3443"  # no edit, no change
+    move_data_slider(at, "x1", 0.25)  # a data slider (the builder's fragment)
+    no_exception(at)
+    assert picker() == "custom" and at.session_state["config"].x[0][0] == 0.25
+    at.selectbox(key="preset_pick").set_value("xor_221").run()
+    assert picker() == "xor_221" and at.session_state["config"] == materialise(preset("xor_221"))
+    at.slider(key=key(at, "w1")).set_value(3).run()  # a structure edit
+    assert picker() == "custom" and at.session_state["config"].layers == (2, 3, 1)
+    at.selectbox(key="preset_pick").set_value("xor_221").run()
+    at.switch_page("lessons/training.py").run()
+    at.button(key="tr_use").click().run()  # training's "use the trained weights"
+    no_exception(at)
+    assert picker() == "custom" and at.session_state["config"] != materialise(preset("xor_221"))
+    at.selectbox(key="preset_pick").set_value("ng_3443").run()
+    at.switch_page("lessons/experiments.py").run()
+    at.button(key="ex_open").click().run()  # the experiments' "open in builder"
+    no_exception(at)
+    assert picker() == "custom" and at.session_state["config"].layers == (3, 4, 2)
+    at.switch_page("lessons/chain_rule.py").run()
+    assert picker() == "custom"
+
+
+def test_vanishing_experiment_opens_in_a_builder_that_holds_it():
+    cfg = from_dict(ex.deep_config("sigmoid"))
+    assert cfg.n_weight_layers - 1 == 6  # hidden layers: the sidebar slider's usual maximum
+    at = page("experiments", {"exp": "vanishing"})
+    at.button(key="ex_open").click().run()
+    no_exception(at)
+    assert at.session_state["config"] == materialise(cfg)
+    hidden = at.slider(key=key(at, "hidden"))
+    assert hidden.value == 6 and hidden.max == 6
+    assert at.selectbox(key="preset_pick").value == "custom"
+    res = ex.vanishing()
+    assert res["sigmoid"]["norms"][0] < 1e-3 * res["sigmoid"]["norms"][-1]  # still vanishing with 6 layers

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ui import live, state
+from ui import health_panel, live, state
 from ui.compute import current_pass
 from ui.i18n import t
 from ui.plotly_component import live_chart
@@ -159,3 +159,5 @@ else:
         st.caption(t("table_cut", lang, n=TABLE_MAX_ROWS, total=len(wt)))
     st.dataframe(wt.head(TABLE_MAX_ROWS), hide_index=True, width="stretch")
     st.download_button(t("download_csv", lang), lambda: wt.to_csv(index=False), "weights.csv", "text/csv")
+
+health_panel.show(result, lang)  # the network's health: per-layer gradient norms, saturated and dead units

@@ -29,8 +29,10 @@ def test_opens_on_the_ng_network_with_its_numbers():
     assert cfg.layers == (3, 4, 4, 3) and cfg.loss == "bce" and cfg == materialise(preset("ng_3443"))
     assert_figure_matches_engine(at)
     fig = figure(at)
-    assert len(fig["frames"]) == 9
+    assert len(fig["frames"]) == 13  # 3L + 4 moments: input, forward, loss, backward, gradients, all, update
     assert "J = " in " ".join(a["text"] for a in fig["layout"]["annotations"])
+    for k, f in enumerate(fig["frames"]):  # J appears once the forward pass has reached it
+        assert any(a["text"].startswith("<b>J") for a in f["layout"]["annotations"]) == (k >= 4)
 
 
 def test_structure_controls_change_the_pass():
@@ -123,27 +125,26 @@ def test_preset_link():
     assert at.session_state["config"] == materialise(preset("testnet_342"))
 
 
-def test_step_by_step_walks_every_step_forward_and_back():
+def test_step_by_step_is_the_animation_timeline_with_its_equations():
+    """Frames and steps are one timeline: every frame carries its equation, with this network's numbers."""
     at = app()
     at.segmented_control(key="view").set_value("steps").run()
-    seen = []
-    for _ in range(11):
-        seen.append(at.subheader[0].value)
-        assert len(at.latex) >= 2
-        nxt = [b for b in at.button if b.label.startswith("Next")][0]
-        if nxt.disabled:
-            break
-        nxt.click().run()
-        no_exception(at)
-    assert len(seen) == 11 and seen[0].startswith("1/11") and seen[-1].startswith("11/11")
-    assert "Update" in seen[-1] and "Backward" in seen[5]
-    prev = [b for b in at.button if b.label.startswith("◀")][0]
-    prev.click().run()
-    assert at.subheader[0].value.startswith("10/11")
-    at.slider(key="step_slider").set_value(5).run()
-    assert at.subheader[0].value.startswith("5/11")
-    assert any("a - y" in x.value or "a^{3} - y" in x.value for x in at.latex)
-    assert any("a − y" in i.value for i in at.info)  # the sigmoid + cross-entropy cancellation note
+    no_exception(at)
+    fig = figure(at)
+    frames = fig["frames"]
+    assert len(frames) == 13 and fig["layout"]["meta"]["side"] is True  # the picture beside its equations
+    assert fig["layout"]["sliders"][0]["active"] == 11  # opens on all gradients
+    r = run_pass(at.session_state["config"])
+    heads = [f["layout"]["meta"]["eq"]["heading"] for f in frames]
+    assert heads[0] == "Input" and heads[4] == "Loss and output error" and heads[-1].startswith("Update")
+    assert heads[5:8] == [f"Backward, δ of layer {n}" for n in (3, 2, 1)]
+    assert f"{r.layers[0].z[0, 0]:.3g}" in frames[1]["layout"]["meta"]["eq"]["numbers"]  # z¹ of the engine
+    eq = frames[4]["layout"]["meta"]["eq"]
+    assert "a^{3} - y" in eq["general"] and f"{r.loss:.4g}" in eq["numbers"]
+    assert any("a − y" in n for n in eq["notes"])  # the sigmoid + cross-entropy cancellation note
+    assert f"{r.layers[1].delta[0, 0]:.3g}" in frames[6]["layout"]["meta"]["eq"]["numbers"]  # δ² of the engine
+    for k, f in enumerate(frames):  # the caption says what each frame draws
+        assert ("error term δ" in f["layout"]["meta"]["caption"]) == (5 <= k <= 10 or k == 12)
 
 
 def test_share_link_round_trip_with_values_outside_the_sliders():
@@ -211,9 +212,9 @@ def test_ng_notation_everywhere():
     labels = [sl.label for sl in at.sidebar.slider]
     assert "Inputs (layer 1)" in labels and "Outputs (layer 4)" in labels  # Ng numbers layers from 1
     at.segmented_control(key="view").set_value("steps").run()
-    at.slider(key="step_slider").set_value(6).run()
     no_exception(at)
-    assert any(r"\Theta^{(3)}" in x.value and r"\delta^{(3)}" in x.value for x in at.latex)
+    eqs = [f["layout"]["meta"]["eq"] for f in figure(at)["frames"]]
+    assert any(r"\Theta^{(3)}" in e["general"] and r"\delta^{(3)}" in e["general"] for e in eqs)
 
 
 def test_upload_valid_and_malformed_files():

@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 import pytest
-from apptest_helpers import app, key, move_data_slider, no_exception
+from apptest_helpers import app, figure, key, move_data_slider, no_exception
 from oracle import oracle
 
 from engine.budget import record_bytes
@@ -223,6 +223,11 @@ def health_expander(at):
     return e
 
 
+def verdict_line(at) -> str:
+    """The verdict the explorer shows under its chart (layout.meta.health: it follows every new picture)."""
+    return figure(at)["layout"]["meta"]["health"]
+
+
 def health_chart_spec(at) -> dict:
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     (spec,) = [s for s in specs if any(d.get("meta", {}).get("key") == "delta_norm" for d in s["data"])]
@@ -256,7 +261,7 @@ def test_each_failure_preset_opens_with_its_note_and_the_engines_numbers(name):
     assert at.session_state["config"] == materialise(preset(name))
     rows, df = assert_panel_is_the_engine(at)
     kind = diagnose(rows).kind
-    label = health_expander(at).label
+    label = verdict_line(at)
     if kind == "dead":
         assert "4 of 6 ReLU units in layer 1 are dead" in label
         assert df[t("hl_col_dead")].tolist() == ["4 of 6", "4 of 6", "—"]
@@ -273,7 +278,7 @@ def test_failure_preset_in_chinese(name):
     at = app({"preset": name, "lang": "zh"})
     no_exception(at)
     assert t("preset_note_" + name, "zh") in [i.value for i in at.info]
-    label = health_expander(at).label
+    label = verdict_line(at)
     assert ("死亡" if name == "dead_relu" else "梯度消失") in label
     assert_panel_is_the_engine(at, "zh")
     assert "层" in at.dataframe[-1].value.columns
@@ -283,7 +288,7 @@ def test_default_network_panel_is_closed_with_its_verdict_and_opens():
     at = app()
     no_exception(at)
     assert not at.info
-    assert "Healthy" in health_expander(at).label
+    assert "Healthy" in verdict_line(at)
     assert not at.get("plotly_chart")  # closed: not built
     at.session_state["health_open_0"] = True  # the reader opens it
     at.run()
@@ -309,7 +314,7 @@ def test_an_overflowing_network_says_where_in_the_panel():
     d = dict(PRESETS["ng_3443"], init={"scheme": "constant", "seed": 0, "value": 1e308})
     at = app({"net": encode_net(from_dict(d))})
     no_exception(at)
-    assert "overflowed" in health_expander(at).label
+    assert "overflowed" in verdict_line(at)
     at.session_state["health_open_0"] = True
     at.run()
     no_exception(at)
@@ -331,6 +336,6 @@ def test_the_panel_follows_a_data_slider():
 def test_ng_notation_numbers_the_layers_from_the_input():
     at = app({"preset": "dead_relu", "notation": "ng"})
     no_exception(at)
-    assert "4 of 6 ReLU units in layer 2 are dead" in health_expander(at).label
+    assert "4 of 6 ReLU units in layer 2 are dead" in verdict_line(at)
     df = at.dataframe[-1].value
     assert df[t("hl_col_layer")].tolist() == ["2", "3", "4"] and t("hl_col_dW", w="Θ") in df.columns

@@ -112,18 +112,11 @@ def test_frames_forward_then_backward_in_order():
     fig = animated_figure(r, View(frame_ms=300))
     frames = fig.to_dict()["frames"]
     L = 3
-    assert len(frames) == 2 * L + 3 >= 2 * L
-    assert [k for k, _ in frame_plan(L)] == [
-        "input",
-        "forward",
-        "forward",
-        "forward",
-        "loss",
-        "backward",
-        "backward",
-        "backward",
-        "done",
-    ]
+    assert len(frames) == 3 * L + 4 >= 2 * L
+    assert [k for k, _ in frame_plan(L)] == (
+        ["input"] + ["forward"] * 3 + ["loss"] + ["backward"] * 3 + ["grad"] * 3 + ["done", "update"]
+    )
+    assert fig.layout.sliders[0].active == 3 * L + 2  # the page opens on all gradients
     lit = [np.asarray(f["data"][-1]["marker"]["opacity"]) == 1.0 for f in frames]
     starts = np.cumsum([0, 3, 4, 4, 3])
     # forward: layer l lights up at frame l, and nothing beyond it
@@ -149,11 +142,12 @@ def test_frames_forward_then_backward_in_order():
 
 
 def test_steps_cover_seed_003s_five_steps_per_layer():
-    plan = steps(3)
-    assert [s.kind for s in plan] == ["input"] + ["forward"] * 3 + ["loss"] + ["backward"] * 2 + ["grad"] * 3 + [
-        "update"
+    plan = steps(3)  # the same timeline as the frames
+    assert [s.kind for s in plan] == ["input"] + ["forward"] * 3 + ["loss"] + ["backward"] * 3 + ["grad"] * 3 + [
+        "done",
+        "update",
     ]
-    assert [s.layer for s in plan if s.kind == "backward"] == [2, 1]
+    assert [s.layer for s in plan if s.kind == "backward"] == [3, 2, 1]
     r = run_pass(random_net(1, [3, 4, 4, 3], ["sigmoid"] * 3))
     for s in plan:
         fig = step_figure(r, View(), s)

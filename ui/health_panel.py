@@ -11,59 +11,21 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from engine.health import Finding, LayerHealth, diagnose, first_overflow, health
+from engine.health import LayerHealth, diagnose, first_overflow, health
 from engine.network import PassResult
 from engine.presets import HEALTH_PRESETS
 from ui import state
 from ui.i18n import t
 from viz.health_chart import HealthLabels, health_chart
-from viz.hover import NONFINITE_TEXT, QUANTITY_TEXT, text_num
+from viz.health_text import NOT_APPLICABLE, num, percent, verdict
+from viz.hover import NONFINITE_TEXT, QUANTITY_TEXT
 from viz.notation import Notation
-
-DIGITS = 3  # significant digits of every number in the panel
-NOT_APPLICABLE = "—"
 
 
 def active_preset() -> str | None:
     """The preset the sidebar's picker names (None for a custom network)."""
     ss = st.session_state
     return ss.get("preset_pick", ss.get("_preset_pick"))
-
-
-def num(v: float) -> str:
-    return text_num(v, DIGITS)
-
-
-def times(r: float) -> str:
-    """A ratio for a sentence: 14,100 (three significant digits, thousands separated), 2.35; ∞ and NaN as such."""
-    if not np.isfinite(r):
-        return num(r)
-    r = float(f"{r:.{DIGITS}g}")
-    return f"{r:,.0f}" if 100 <= r < 1e9 else num(r)
-
-
-def percent(share: float | None) -> str:
-    if share is None:
-        return NOT_APPLICABLE
-    return f"{num(100 * share)} %"
-
-
-def verdict(f: Finding, result: PassResult, notation: Notation, lang: str) -> str:
-    """The finding as one sentence; layer numbers in the reader's notation. Numbers and fixed words only."""
-    l = notation.layer_number(f.layer or 1)
-    if f.kind == "dead":
-        key = "health_v_dead_one" if result.m == 1 else "health_v_dead"
-        return t(key, lang, k=f.count, n=f.width, l=l, m=result.m)
-    if f.kind == "saturated":
-        if result.m == 1:
-            return t("health_v_saturated_one", lang, k=f.count, n=f.width, l=l)
-        return t("health_v_saturated", lang, pct=percent(f.share), l=l, m=result.m)
-    if f.kind in ("vanishing", "exploding"):
-        r = 1 / f.ratio if f.kind == "vanishing" else f.ratio
-        return t("health_v_" + f.kind, lang, r=times(r), l=l, last=num(f.last), first=num(f.first))
-    if f.kind == "copies":
-        return t("health_v_copies", lang, n=f.width, l=l)
-    return t("health_v_" + f.kind, lang, l=l, last=num(f.last), first=num(f.first))
 
 
 def table(rows: list[LayerHealth], notation: Notation, lang: str) -> pd.DataFrame:
@@ -132,25 +94,27 @@ def _open_state(pick: str | None) -> str:
 
 
 def show(result: PassResult, lang: str) -> None:
-    """The preset's note (a failure preset only), then the panel: its verdict in the label, its body when open."""
-    # The verdict and the table follow the network, so the builder's data sliders must rerun the page rather
-    # than only hand the animated chart its new figure: ui/live.py lets a page claim its live chart only when
-    # nothing else on it depends on the network. This withdraws the explorer's claim.
-    st.session_state._live_chart = None
+    """The preset's note (a failure preset only), then the panel, its body built only while open.
+
+    The one-line verdict travels with the explorer's chart (layout.meta.health, viz.health_text), so a data
+    slider that only hands the chart its new picture (ui/live.py) keeps it current. The open panel's numbers
+    follow the network too: while it is open the explorer gives up that shortcut and data sliders rerun it.
+    """
     pick = active_preset()
     if pick in HEALTH_PRESETS:
         st.info(t("preset_note_" + pick, lang))
     notation = Notation(state.notation())
-    with np.errstate(all="ignore"):
-        rows = health(result)
-    line = verdict(diagnose(rows), result, notation, lang)
     key = _open_state(pick)
-    panel = st.expander(f"**{t('health_title', lang)}** · {line}", expanded=st.session_state.get("_health_open", False),
+    panel = st.expander(f"**{t('health_title', lang)}**", expanded=st.session_state.get("_health_open", False),
                         key=key, on_change="rerun")  # fmt: skip
     state.keep("health_open", panel.open)
     if not panel.open:  # closed: nothing more to build or send
         return
+    st.session_state._live_chart = None  # open: its table follows every change (a full rerun)
+    with np.errstate(all="ignore"):
+        rows = health(result)
     with panel:
+        st.markdown(verdict(diagnose(rows), result, notation, lang))
         fig = health_chart(rows, labels(rows, notation, lang))
         st.plotly_chart(fig, key="health_chart", theme=None, config={"displayModeBar": False})
         st.dataframe(table(rows, notation, lang), hide_index=True, width="stretch")

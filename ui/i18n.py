@@ -196,6 +196,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "这里 ReLU 在 0 处的导数取 0（TestNet 笔记写作 1(z ≥ 0)，两者只在 0 点不同）。",
     },
     "note_bias": {"en": "The bias gradient is δ itself: ∂z/∂b = 1.", "zh": "偏置的梯度就是 δ 本身：∂z/∂b = 1。"},
+    "note_update_alpha": {
+        "en": "Shown with the learning rate α = {alpha}; the Training page runs many such steps.",
+        "zh": "这里用学习率 α = {alpha}；“训练”页面会连续做很多步。",
+    },
     "note_update_l2": {
         "en": "Biases are not regularised; the L2 term adds (λ/m)W to ∂J/∂W only.",
         "zh": "偏置不参与正则化；L2 项只给 ∂J/∂W 加上 (λ/m)W。",

@@ -29,6 +29,19 @@ const CSS = `
 .bpx-anim button:hover { border-color: #ff4b4b; color: #ff4b4b; }
 .bpx-anim input[type=range] { flex: 1; accent-color: #ff4b4b; min-width: 80px; }
 .bpx-anim .bpx-frame { min-width: 6em; }
+.bpx-health { display: none; padding: 2px 8px 4px 8px; font-size: 0.9em; color: #1f2430; }
+.bpx-side .bpx-health { grid-column: 1; }
+.bpx-eq { display: none; padding: 2px 8px 8px 8px; color: #1f2430; }
+.bpx-eq .bpx-eq-head { font-weight: 600; margin: 2px 0 4px 0; }
+.bpx-eq .bpx-eq-label { font-size: 0.85em; color: #555b66; margin-top: 4px; }
+.bpx-eq .bpx-eq-tex { overflow-x: auto; overflow-y: hidden; padding: 2px 0; }
+.bpx-eq .bpx-notes div { font-size: 0.85em; margin-top: 6px; padding: 4px 8px; background: #eef3fb; border-radius: 6px; }
+.bpx-eq .bpx-caption { font-size: 0.8em; color: #555b66; margin-top: 8px; }
+.bpx-chart.bpx-side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 18px; }
+.bpx-side > * { min-width: 0; }
+.bpx-side .bpx-plot, .bpx-side .bpx-anim { grid-column: 1; }
+.bpx-side .bpx-anim { flex-wrap: wrap; }
+.bpx-side .bpx-eq { grid-column: 2; grid-row: 1 / span 2; }
 `;
 
 function chrome(gd) {
@@ -55,6 +68,15 @@ function chrome(gd) {
   c.range.min = 0;
   c.range.step = 1;
   c.label = el('span', 'bpx-frame', c.anim);
+  c.prev = el('button', 'bpx-prev', c.anim);
+  c.next = el('button', 'bpx-next', c.anim);
+  c.health = el('div', 'bpx-health', wrap);
+  c.eq = el('div', 'bpx-eq', wrap);
+  c.eq.innerHTML = '<div class="bpx-eq-head"></div><div class="bpx-eq-label"></div><div class="bpx-eq-tex"></div>' +
+    '<div class="bpx-eq-label"></div><div class="bpx-eq-tex"></div><div class="bpx-notes"></div>' +
+    '<div class="bpx-caption"></div>';
+  c.prev.onclick = () => c.go(+c.range.value - 1);
+  c.next.onclick = () => c.go(+c.range.value + 1);
   c.play.onclick = () => {
     if (!c.playArgs) return;
     // from the last frame, Play starts again at the first (plotly's fromcurrent would play nothing)
@@ -78,7 +100,10 @@ function chrome(gd) {
     new ResizeObserver(() => {
       if (pending || !gd._fullLayout) return;
       pending = true;
-      requestAnimationFrame(() => { pending = false; window.Plotly.Plots.resize(gd); });
+      requestAnimationFrame(() => {
+        pending = false;
+        if (gd.isConnected && gd.offsetParent !== null) window.Plotly.Plots.resize(gd).catch(() => {});
+      });
     }).observe(wrap);
   }
   wrap.__bpx = c;
@@ -112,6 +137,55 @@ function keyboard() {
 function showFrame(c, k) {
   c.range.value = k;
   c.label.textContent = c.prefix + (c.steps[k] ? c.steps[k].label : '');
+  c.prev.disabled = k <= 0;
+  c.next.disabled = k >= c.steps.length - 1;
+  // one timeline: the animation and the step-by-step view open where the other left off
+  try { sessionStorage.setItem(TIMELINE, JSON.stringify({n: c.steps.length, k})); } catch (e) { /* private mode */ }
+}
+
+const TIMELINE = 'bpx-timeline';
+function rememberedFrame(n) {
+  try {
+    const t = JSON.parse(sessionStorage.getItem(TIMELINE) || 'null');
+    return t && t.n === n && t.k >= 0 && t.k < n ? t.k : null;
+  } catch (e) { return null; }
+}
+
+// KaTeX comes with Streamlit (the module st.latex uses); its URL arrives with the chart's payload.
+function loadKatex() {
+  if (!window.__bpxKatexUrl) return Promise.resolve(null);
+  if (!window.__bpxKatex) {
+    window.__bpxKatex = import(new URL(window.__bpxKatexUrl, document.baseURI).href)
+      .then(m => m.default).catch(() => null);
+  }
+  return window.__bpxKatex;
+}
+
+// The equation panel: this moment's name, its equation in general form and with the network's numbers,
+// the notes that matter here, and what the colours mean in this frame. All of it is the app's own text.
+function showMoment(c, meta) {
+  const eq = meta && meta.eq;
+  c.eq.style.display = eq ? 'block' : 'none';
+  if (!eq) return;
+  c.eq.querySelector('.bpx-eq-head').textContent = eq.heading;
+  const labels = c.eq.querySelectorAll('.bpx-eq-label'), texs = c.eq.querySelectorAll('.bpx-eq-tex');
+  [eq.general, eq.numbers].forEach((tex, i) => {
+    labels[i].textContent = eq.labels[i];
+    labels[i].style.display = tex ? 'block' : 'none';
+    texs[i].textContent = tex;  // shown as source until KaTeX has loaded, or if it cannot
+    texs[i].dataset.tex = tex;
+  });
+  const notes = c.eq.querySelector('.bpx-notes');
+  notes.replaceChildren(...eq.notes.map(n => { const d = document.createElement('div'); d.textContent = n; return d; }));
+  c.eq.querySelector('.bpx-caption').textContent = meta.caption || '';
+  loadKatex().then(katex => {
+    if (!katex) return;
+    texs.forEach(el => {
+      if (el.dataset.tex && el.textContent === el.dataset.tex) {
+        katex.render(el.dataset.tex, el, {displayMode: true, throwOnError: false});
+      }
+    });
+  });
 }
 
 function fmt(v) {
@@ -162,13 +236,29 @@ function payload(data) {
   return data;
 }
 
+// Plotly.deleteFrames(gd) sorts the indices as text (10 before 2) and then fails on 11 frames or more:
+// remove them one at a time, last first.
+function dropFrames(gd) {
+  const n = ((gd._transitionData || {})._frames || []).length;
+  let done = Promise.resolve();
+  for (let k = n - 1; k >= 0; k--) done = done.then(() => window.Plotly.deleteFrames(gd, [k]));
+  return done;
+}
+
 // Frames are attached once the browser is idle, and only to the picture they were built for.
 function attachFrames(gd, frames, drawn) {
   // the HTML bars stand in for plotly's, which a frame's marker would otherwise switch back on
   frames.forEach(f => (f.data || []).forEach(t => { if (t.marker) t.marker.showscale = false; }));
   const attach = () => {
     if (gd.__bpxDrawn !== drawn) return;  // a newer figure is already on its way
-    window.Plotly.deleteFrames(gd).then(() => frames.length && window.Plotly.addFrames(gd, frames));
+    // one frame swap at a time: plotly's deleteFrames breaks on a frame list another swap is still changing
+    gd.__bpxFrames = (gd.__bpxFrames || Promise.resolve()).then(() => {
+      if (gd.__bpxDrawn !== drawn) return;
+      return dropFrames(gd).then(() => frames.length && window.Plotly.addFrames(gd, frames)).then(() => {
+        const c = gd.parentElement.__bpx;
+        if (c && c.want !== null && c.want !== undefined && frames.length) { const k = c.want; c.want = null; c.go(k); }
+      });
+    }).catch(() => {});
   };
   if (window.requestIdleCallback) requestIdleCallback(attach, {timeout: 150});
   else setTimeout(attach, 50);
@@ -201,13 +291,24 @@ function draw(gd, fig) {
   c.anim.style.display = slider ? 'flex' : 'none';
   c.anim.style.fontSize = font + 'px';
   for (const b of Object.values(c.bars)) b.style.fontSize = Math.round(font * 0.85) + 'px';  // projector: larger
+  const meta = layout.meta || {};
+  gd.parentElement.classList.toggle('bpx-side', !!meta.side);
+  c.eq.style.fontSize = font + 'px';
+  c.want = null;
   if (slider) {
     c.steps = slider.steps;
     c.prefix = (slider.currentvalue && slider.currentvalue.prefix) || '';
     c.range.setAttribute('aria-label', c.prefix.replace(/[:：]\s*$/, '').trim());
     c.range.max = slider.steps.length - 1;
-    showFrame(c, slider.active ?? slider.steps.length - 1);
+    const opening = slider.active ?? slider.steps.length - 1;
+    const k = rememberedFrame(slider.steps.length);
+    if (k !== null && k !== opening) c.want = k;  // shown once the frames are attached
+    showFrame(c, opening);
+    [c.prev.textContent, c.next.textContent] = meta.nav || ['◀', '▶'];
   }
+  showMoment(c, meta);
+  c.health.style.display = meta.health ? 'block' : 'none';  // the network's health, current with every picture
+  c.health.textContent = meta.health || '';
   if (menu) {
     c.play.textContent = menu.buttons[0].label;
     c.pause.textContent = menu.buttons[1].label;
@@ -218,7 +319,7 @@ function draw(gd, fig) {
   const drawn = (gd.__bpxDrawn || 0) + 1;
   gd.__bpxDrawn = drawn;
   gd.__bpxDrawing = loadPlotly().then(Plotly => {
-    const config = {displayModeBar: false, responsive: true};
+    const config = {displayModeBar: false};  // the ResizeObserver in chrome() follows every width change
     return Plotly.react(gd, {data: fig.data, layout, config}).then(() => {
       performance.mark('bpx-draw-end');
       drawBars(gd, c);
@@ -231,8 +332,13 @@ function draw(gd, fig) {
           if (k === (cc.steps || []).length - 1) cc.playing = false;
           // a frame changes the title without a redraw, which plotly then does not repaint
           const f = e.frame || (gd._transitionData._frameHash || {})[e.name];
-          const title = f && f.layout && f.layout.title && f.layout.title.text;
-          if (title != null) setTimeout(() => Plotly.relayout(gd, {'title.text': title}), 0);
+          const fl = (f && f.layout) || {};
+          const title = fl.title && fl.title.text;
+          const upd = {};
+          if (title != null) upd['title.text'] = title;
+          if (fl.annotations) upd.annotations = fl.annotations;  // J appears once the loss is computed
+          if (Object.keys(upd).length) setTimeout(() => Plotly.relayout(gd, upd), 0);
+          if (fl.meta) showMoment(cc, fl.meta);
           setTimeout(() => drawBars(gd, cc), 0);  // the frame's colours are in gd.data by then
         });
         gd.on('plotly_afterplot', () => drawBars(gd, gd.parentElement.__bpx));  // resizes

@@ -38,6 +38,7 @@ CHART_ENTRY = r"""
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const p = payload(data);
+  if (p.katex) window.__bpxKatexUrl = p.katex;
   const gd = parentElement.querySelector('.bpx-plot');
   gd.dataset.key = p.key;
   draw(gd, p.fig).then(() => {
@@ -95,6 +96,13 @@ def plotly_served() -> bool:
 
 
 @lru_cache(maxsize=1)
+def katex_url() -> str | None:
+    """Where the page can import the KaTeX module Streamlit ships for st.latex (its name carries a hash)."""
+    found = sorted((Path(st.__file__).parent / "static" / "static" / "js").glob("katex.*.js"))
+    return f"static/js/{found[0].name}" if found else None
+
+
+@lru_cache(maxsize=1)
 def _chart():
     return st.components.v2.component(
         "bpx_plot",
@@ -117,7 +125,7 @@ def live_chart(fig, key: str, on_click=None):
         fig = PlainFigure(fig) if isinstance(fig, dict) else fig  # already in plotly's schema: no validation
         return st.plotly_chart(fig, key=key, theme=None, config={"displayModeBar": False})
     kwargs = {"on_click_change": on_click} if on_click else {}
-    return _chart()(key=key, data=_payload({"key": key}, "fig", fig), **kwargs)
+    return _chart()(key=key, data=_payload({"key": key, "katex": katex_url()}, "fig", fig), **kwargs)
 
 
 def push_figure(target: str | None, fig=None, frames=None) -> None:

@@ -30,6 +30,23 @@ def _load_preset() -> None:
         state.load(preset(name))
 
 
+def preset_picker(lang: str) -> None:
+    """The preset picker; custom once the network is no longer the preset it named (ui.state.set_config).
+
+    An edit in the builder's data fragment says so at the next full run: changing the picker's value from
+    inside the fragment remounts the sidebar's data sliders under the student's hand (key presses lost).
+    """
+    ss = st.session_state
+    if ss.pop("_preset_stale", False):
+        ss.preset_pick = "custom"
+    names = list(PRESETS) + ["custom"]
+    if ss.get("preset_pick") not in names:
+        ss.preset_pick = "ng_3443"
+    st.selectbox(t("preset", lang), names, format_func=lambda n: t("preset_" + n, lang), key="preset_pick",
+                 on_change=_load_preset)  # fmt: skip
+    state.keep("preset_pick", ss.preset_pick)
+
+
 def sidebar() -> None:
     """Draw the sidebar and store the (possibly) edited network in session state."""
     ss = st.session_state
@@ -44,14 +61,12 @@ def sidebar() -> None:
         st.toggle(t("presentation", lang), key="large")
         if ss.get("large"):
             st.html(PRESENTATION_CSS)
-        names = list(PRESETS) + ["custom"]
-        if ss.get("preset_pick") not in names:
-            ss.preset_pick = "ng_3443"
-        st.selectbox(t("preset", lang), names, format_func=lambda n: t("preset_" + n, lang), key="preset_pick",
-                     on_change=_load_preset)  # fmt: skip
-        for k in ("lang", "notation", "large", "preset_pick"):
+        preset_box = st.container()  # the picker, drawn once the builder has composed the network (below)
+        for k in ("lang", "notation", "large"):
             state.keep(k, ss[k])
         if state.hides("builder"):  # projected: the network as it is, no builder to read
+            with preset_box:
+                preset_picker(lang)
             return
         cfg = state.config()
         with st.expander(t("structure", lang), expanded=True):
@@ -69,6 +84,8 @@ def sidebar() -> None:
             W, b = editors.weight_editor(W, b, Notation(state.notation()), lang)
         share_box = st.container()
         builder(data_box, share_box, (widths, acts, loss, init, W, b), ss.builder_rev)
+        with preset_box:  # after the builder: an edit in this run already shows as custom
+            preset_picker(lang)
 
 
 @st.fragment

@@ -12,7 +12,6 @@ import json
 import zlib
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from engine.budget import MAX_MULTIPLY_ADDS, MAX_VALUES
 from engine.config import ConfigError, NetworkConfig, from_json
@@ -183,35 +182,33 @@ def load(new: NetworkConfig) -> None:
     ss.weights_rev += 1
     ss.sample = 0
     ss.step = 0
+    ss._preset_stale = False  # a new network: whether it is the picked preset is decided afresh
     _unname_preset(ss.config)
 
 
 def set_config(new: NetworkConfig, weights_changed: bool = False) -> None:
-    """Store an edit made through the builder widgets. The first edit away from a preset reruns the app once,
-    so the picker (drawn above the builder) says custom at once instead of naming a network that is gone."""
+    """Store an edit made through the builder widgets; the preset picker, drawn after them in the same run
+    (ui/sidebar.py), then says custom instead of naming a network that is gone."""
     ss = st.session_state
     ss.config = new
     if weights_changed:
         ss.weights_rev += 1
     ss.sample = min(ss.sample, new.m - 1)
-    if _unname_preset(new):
-        st.rerun()
+    _unname_preset(new)
 
 
 def _unname_preset(config: NetworkConfig) -> bool:
     """Point the preset picker (`preset_pick`, remembered as `_preset_pick`) at custom when the network is no
-    longer the preset it names; True if it did. The picker shows the change at its next full run: from page
-    code (training, experiments) that is the caller's switch_page, from the builder set_config's rerun."""
+    longer the preset it names; True if it did. The picker shows the change when it is next drawn in a full run
+    (ui/sidebar.py: after the builder, so a structure edit shows at once, a data edit at the next full run)."""
     ss = st.session_state
+    if ss.get("_preset_stale"):
+        return True
     picked = ss.get("preset_pick", ss.get("_preset_pick"))
     if picked not in PRESETS or config == materialise(preset(picked)):
         return False
     ss._preset_pick = "custom"
-    if "preset_pick" in ss:
-        try:
-            ss.preset_pick = "custom"  # allowed unless the picker was drawn in this run (callbacks, fragments)
-        except StreamlitAPIException:  # drawn already: the sidebar's restore() brings "custom" back next run
-            del ss["preset_pick"]
+    ss._preset_stale = True  # the picker (ui/sidebar.py) says custom when it is next drawn in a full run
     return True
 
 

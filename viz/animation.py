@@ -8,7 +8,7 @@ delta per hidden layer, gradients per weight layer, the update: 3L + 2 steps.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 import plotly.graph_objects as go
@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from engine.network import PassResult
 from ui.i18n import t
 from viz.figure import PlainFigure
+from viz.health_text import health_line
 from viz.hover import text_num
 from viz.network_figure import (
     EDGES,
@@ -27,29 +28,17 @@ from viz.network_figure import (
     build_network_figure,
     final_stage,
     geometry,
+    layer_annotations,
     network_figure_dict,
     node_values,
     quantity_label,
     stage_parts,
 )
 from viz.notation import Notation
+from viz.timeline import Moment, opening, panel, reached_loss, timeline
 
-
-@dataclass(frozen=True)
-class Step:
-    kind: str  # input | forward | loss | backward | grad | update
-    layer: int  # code layer (for grad: the weight layer)
-
-
-def steps(L: int) -> list[Step]:
-    return (
-        [Step("input", 0)]
-        + [Step("forward", l) for l in range(1, L + 1)]
-        + [Step("loss", L)]
-        + [Step("backward", l) for l in range(L - 1, 0, -1)]
-        + [Step("grad", l) for l in range(L, 0, -1)]
-        + [Step("update", 0)]
-    )
+Step = Moment  # the step-by-step view and the animation share one timeline (viz/timeline.py)
+steps = timeline
 
 
 def stage_for(result: PassResult, view: View, kind: str, l: int) -> tuple[Stage, str]:
@@ -86,8 +75,8 @@ def stage_for(result: PassResult, view: View, kind: str, l: int) -> tuple[Stage,
     return Stage(delta, nl >= 1, True, label, el >= 1, t("step_update", lang), None, "delta"), "W"
 
 
-def _stage_frame(result: PassResult, view: View, name: str, kind: str, l: int) -> dict:
-    stage, edge_q = stage_for(result, view, kind, l)
+def _stage_frame(result: PassResult, view: View, name: str, moment: Moment, k: int) -> dict:
+    stage, edge_q = stage_for(result, view, moment.kind, moment.layer)
     data, meta = stage_parts(result, stage, view, geometry(result.widths), edge_q)
     return {
         "name": name,
@@ -96,20 +85,31 @@ def _stage_frame(result: PassResult, view: View, name: str, kind: str, l: int) -
         "layout": {
             "title": {"text": stage.title},
             "shapes": [_highlight_shape(stage.highlight, result.widths)],
-            "meta": meta,
+            "annotations": _annotations(result, view, reached_loss(moment.kind)),
+            "meta": dict(meta, **_moment_meta(result, view, stage, edge_q, moment)),
         },
     }
 
 
+def _annotations(result: PassResult, view: View, with_J: bool) -> list[dict]:
+    """The layer titles, and J once the forward pass has computed it."""
+    ann = layer_annotations(result.widths, [r.activation for r in result.layers], Notation(view.notation), view,
+                            result.loss)  # fmt: skip
+    return ann if with_J else [a for a in ann if not a["text"].startswith("<b>J")]
+
+
+def _moment_meta(result: PassResult, view: View, stage, edge_q: str, moment: Moment) -> dict:
+    """What the live chart shows beside the plot at this moment: the equation panel and the caption."""
+    caption = [t("legend_nodes", view.lang, q=stage.node_label), t("legend_edges_" + edge_q, view.lang)]
+    if edge_q == "dW" or stage.quantity == "delta":
+        caption.append(t("legend_scale_" + view.scale, view.lang))
+    eq = panel(result, moment, view.sample, Notation(view.notation), view.digits, view.lang)
+    return {"eq": eq, "caption": " · ".join(caption)}
+
+
 def frame_plan(L: int) -> list[tuple[str, int]]:
-    """(kind, layer) of every animation frame, in order."""
-    return (
-        [("input", 0)]
-        + [("forward", l) for l in range(1, L + 1)]
-        + [("loss", L)]
-        + [("backward", l) for l in range(L, 0, -1)]
-        + [("done", 0)]
-    )
+    """(kind, layer) of every animation frame, in order: the timeline's moments."""
+    return [(m.kind, m.layer) for m in timeline(L)]
 
 
 def animated_figure(result: PassResult, view: View) -> go.Figure:
@@ -123,8 +123,14 @@ def animated_figure_dict(result: PassResult, view: View, with_frames: bool = Tru
     with_frames=False leaves "frames" out (the Play controls still count them): animation_frames gives
     them, so the browser can draw the picture while the server is still building the frames.
     """
+    L = len(result.layers)
     fig = network_figure_dict(result, view)
-    n = len(frame_plan(len(result.layers)))
+    n = len(frame_plan(L))
+    done = timeline(L)[opening(L)]
+    stage, edge_q = stage_for(result, view, done.kind, done.layer)
+    fig["layout"]["meta"].update(_moment_meta(result, view, stage, edge_q, done), nav=[t("prev", view.lang),
+                                 t("next", view.lang)], side=view.compact,
+                                 health=health_line(result, Notation(view.notation), view.lang))  # fmt: skip
     ms = int(view.frame_ms)
     play = {
         "frame": {"duration": ms, "redraw": False},
@@ -142,7 +148,7 @@ def animated_figure_dict(result: PassResult, view: View, with_frames: bool = Tru
         ],
     }]  # fmt: skip
     fig["layout"]["sliders"] = [{
-        "active": n - 1, "x": 0.3, "len": 0.7, "y": -0.02, "yanchor": "top", "pad": {"t": 8},
+        "active": opening(L), "x": 0.3, "len": 0.7, "y": -0.02, "yanchor": "top", "pad": {"t": 8},
         "currentvalue": {"prefix": t("frame", view.lang), "font": {"size": 13}},
         "steps": [{"label": str(k + 1), "method": "animate", "args": [[str(k)], still]} for k in range(n)],
     }]  # fmt: skip
@@ -152,8 +158,9 @@ def animated_figure_dict(result: PassResult, view: View, with_frames: bool = Tru
 
 
 def animation_frames(result: PassResult, view: View) -> list[dict]:
-    """The 2L + 3 frames of frame_plan, each updating the edge buckets, pending and the neurons."""
-    return [_stage_frame(result, view, str(k), kind, l) for k, (kind, l) in enumerate(frame_plan(len(result.layers)))]
+    """The 3L + 4 frames of the timeline, each updating the edge buckets, pending, the neurons, the title,
+    the annotations (J from the loss on) and the equation panel."""
+    return [_stage_frame(result, view, str(k), m, k) for k, m in enumerate(timeline(len(result.layers)))]
 
 
 def step_figure(result: PassResult, view: View, step: Step) -> go.Figure:

@@ -155,6 +155,31 @@ def grad_eq(r: PassResult, l: int, s: int, N: Notation, digits: int) -> tuple[st
     return general, nums
 
 
+def summary_eq(r: PassResult, N: Notation, digits: int) -> tuple[str, str]:
+    """Backprop's equations for a general layer, and this network's J with each layer's largest |∂J/∂W|."""
+    L = len(r.layers)
+    if N.ng:  # Θ^(l) maps layer l to l+1 (layers from 1)
+        back = r"\delta^{(l)} = \left(\Theta^{(l)}\right)^{\!T} \delta^{(l+1)} \odot g'(z^{(l)})"
+        grad = (
+            r"\frac{\partial J}{\partial \Theta^{(l)}} = \frac{1}{m}\sum_i \delta^{(l+1)}_{(i)}"
+            r"\left(a^{(l)}_{(i)}\right)^{\!T}"
+        )
+        reg = r" + \frac{\lambda}{m}\Theta^{(l)}"
+    else:
+        back = r"\delta^{l} = \left(W^{l+1}\right)^{\!T} \delta^{l+1} \odot g'(z^{l})"
+        grad = r"\frac{\partial J}{\partial W^{l}} = \frac{1}{m}\sum_i \delta^{l}_{(i)}\left(a^{l-1}_{(i)}\right)^{\!T}"
+        reg = r" + \frac{\lambda}{m}W^{l}"
+    general = aligned(
+        rf"{N.sym('delta', L)} &= \frac{{\partial \ell}}{{\partial {N.sym('z', L)}}}, \qquad {back}",
+        "&" + grad + (reg if r.l2 else ""),
+    )
+    largest = r", \;".join(
+        rf"\max\left|\tfrac{{\partial J}}{{\partial {N.sym('W', l)}}}\right| = {num(abs(rec.dW).max(), digits)}"
+        for l, rec in enumerate(r.layers, start=1)
+    )
+    return general, aligned(rf"J &= {num(r.loss, digits + 1)}", rf"&{largest}")
+
+
 def update_eq(r: PassResult, l: int, alpha: float, N: Notation, digits: int) -> tuple[str, str]:
     rec = r.layers[l - 1]
     W, b = N.sym("W", l), N.sym("b", l)

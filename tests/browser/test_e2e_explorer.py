@@ -39,7 +39,7 @@ def test_share_link_opens_the_exact_network_and_plots_the_engines_numbers(server
     open_app(page, f"{server}/?net={encode_net(cfg)}")
     no_exception(page)
     neurons = assert_plot_is_the_engine(page, materialise(cfg))
-    assert neurons["frames"] == 2 * 2 + 3
+    assert neurons["frames"] == 3 * 2 + 4
     assert page.get_by_text("7.50").count() >= 1  # the widened x slider shows 7.5, not a clamped 3
     shot(page, "explorer-link-1280x800")
 
@@ -52,10 +52,10 @@ def test_moving_a_slider_changes_the_chart(server, page):
     for _ in range(10):
         slider.press("ArrowRight")
     wait_idle(page)
-    page.wait_for_function(
-        "(b) => { const gd = document.querySelector('.js-plotly-plot');"
-        " const t = gd.data.find(d => d.name === 'neurons'); return t.customdata[0][3] !== b; }",
-        arg=before[0][3], timeout=20_000,
+    page.wait_for_function(  # all ten presses through: x1 = 0.5 + 10 * 0.01
+        "() => { const gd = document.querySelector('.js-plotly-plot');"
+        " const t = gd.data.find(d => d.name === 'neurons'); return Math.abs(t.customdata[0][3] - 0.6) < 1e-9; }",
+        timeout=20_000,
     )  # fmt: skip
     after = trace_data(page, "neurons")["customdata"]
     assert after[0][3] == pytest.approx(0.6) and after[5] != before[5]
@@ -64,12 +64,12 @@ def test_moving_a_slider_changes_the_chart(server, page):
     # the animation frames (sent after the picture) are the new network's: every frame's neuron colours
     # carry the new activations (the forward frames) or the new deltas (the backward ones)
     page.wait_for_function("() => (document.querySelector('.js-plotly-plot')._transitionData._frames || []).length"
-                           " === 9", timeout=10_000)  # fmt: skip
+                           " === 13", timeout=10_000)  # fmt: skip
     colours = page.evaluate("""() => document.querySelector('.js-plotly-plot')._transitionData._frames
         .map(f => Array.from(f.data.at(-1).marker.color))""")
     r = run_pass(cfg)
     a = [0.6, -1.0, 2.0] + [v for rec in r.layers for v in rec.a[0]]
-    assert colours[-1][:3] == pytest.approx(a[:3]) and colours[3][3:] == pytest.approx(a[3:], rel=1e-12)
+    assert colours[11] == pytest.approx(a, rel=1e-12) and colours[3][3:] == pytest.approx(a[3:], rel=1e-12)
     deltas = [v for rec in r.layers for v in rec.delta[0]]
     assert colours[7][3:] == pytest.approx(deltas, rel=1e-12)  # δ¹ reached: every layer's δ
     assert colours[5][3:11] == [None] * 8 and colours[5][11:] == pytest.approx(deltas[8:], rel=1e-12)  # δ³ only
@@ -89,16 +89,16 @@ def test_play_shows_every_frame(server, page):
     page.evaluate("""() => { window.__frames = []; const gd = document.querySelector('.js-plotly-plot');
         gd.on('plotly_animatingframe', e => window.__frames.push([e.name, performance.now()])); }""")
     page.get_by_role("button", name="▶ Play").click()
-    page.wait_for_function("() => window.__frames.length >= 9", timeout=30_000)
+    page.wait_for_function("() => window.__frames.length >= 13", timeout=30_000)
     frames = page.evaluate("window.__frames")
-    assert [f[0] for f in frames] == [str(k) for k in range(9)]
+    assert [f[0] for f in frames] == [str(k) for k in range(13)]  # from the opening frame, Play starts at 1
     gaps = np.diff([f[1] for f in frames])
     assert np.median(gaps) == pytest.approx(500, rel=0.25)  # the chosen speed, loosely (not a benchmark)
     page.wait_for_timeout(700)
-    assert trace_data(page, "neurons")["title"] == "All gradients"
+    assert trace_data(page, "neurons")["title"] == "Update: one gradient-descent step"
     # the frame slider followed the animation to its last frame
-    assert page.locator(".bpx-frame").inner_text() == "Frame: 9"
-    assert page.locator(".bpx-range").input_value() == "8"
+    assert page.locator(".bpx-frame").inner_text() == "Frame: 13"
+    assert page.locator(".bpx-range").input_value() == "12"
     page.set_viewport_size({"width": 1200, "height": 800})  # a resize redraws the whole plot
     page.wait_for_timeout(600)
     assert page.locator(".js-plotly-plot .colorbar").count() == 0  # the HTML bars stand in for plotly's
@@ -167,13 +167,21 @@ def test_switch_to_chinese_and_step_through(server, page):
     page.get_by_role("option", name="简体中文").click()
     wait_idle(page)
     page.get_by_text("反向传播探索器").first.wait_for(timeout=20_000)
+    # scrub the animation to the first forward frame: the step-by-step view opens there (one timeline)
+    page.evaluate("""() => { const r = document.querySelector('.bpx-range'); r.value = 1;
+        r.dispatchEvent(new Event('input', {bubbles: true})); }""")
+    page.locator(".bpx-eq-head").get_by_text("前向传播，第 1 层").wait_for(timeout=10_000)
     page.get_by_text("逐步讲解", exact=True).click()
     wait_idle(page)
-    for _ in range(4):
+    page.wait_for_function("() => document.querySelector('.bpx-range').value === '1'", timeout=10_000)
+    for _ in range(3):
         page.get_by_role("button", name="下一步 ▶").click()
-        wait_idle(page)
-    page.get_by_text("损失与输出层误差").first.wait_for(timeout=20_000)
-    assert page.locator(".katex").count() >= 2
+    page.locator(".bpx-eq-head").get_by_text("损失与输出层误差").wait_for(timeout=10_000)
+    # the equations are typeset, with the engine's J, and the notes that matter at this step
+    page.wait_for_function("() => document.querySelectorAll('.bpx-eq .katex').length >= 2", timeout=10_000)
+    J = run_pass(materialise(preset("ng_3443"))).loss
+    assert f"{J:.4g}" in page.locator(".bpx-eq").inner_text()
+    assert "a − y" in page.locator(".bpx-notes").inner_text()
     shot(page, "explorer-zh-step5")
     no_exception(page)
 

@@ -53,3 +53,17 @@ def test_collapsing_the_sidebar_widens_the_chart_at_once(server, page):
     ).first.click()
     page.wait_for_function(f"() => {width[6:]} > {before} + 150", timeout=5_000)
     no_exception(page)
+
+
+def test_j_appears_once_the_forward_pass_has_reached_it_and_the_equation_follows(server, page):
+    open_app(page, server)
+    page.locator('[data-testid="stMain"] h3').first.click()
+    has_j = "() => document.querySelector('.js-plotly-plot').layout.annotations.some(a => a.text.startsWith('<b>J'))"
+    head = page.locator(".bpx-eq-head")
+    for key, j, heading in (("Home", False, "Input"), ("ArrowRight", False, "Forward, layer 1"),
+                            ("End", True, "Update: one gradient-descent step")):  # fmt: skip
+        page.keyboard.press(key)
+        head.get_by_text(heading, exact=True).wait_for(timeout=5_000)
+        page.wait_for_function(f"() => ({has_j})() === {str(j).lower()}", timeout=5_000)
+    assert page.locator(".bpx-eq .katex").count() >= 2  # typeset
+    no_exception(page)

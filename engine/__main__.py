@@ -19,6 +19,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from engine.config import MAX_JSON_CHARS, ConfigError, NetworkConfig, from_json, one_line, with_params
+from engine.health import nonfinite, nonfinite_kind, says
 from engine.network import config_params, run_pass
 
 EXIT_BAD_INPUT = 2
@@ -125,21 +126,6 @@ def _quiet():
         yield
 
 
-def _kind(a) -> str | None:
-    """None when every value is finite, else what the non-finite ones are, in engine.health's words."""
-    a = np.asarray(a, dtype=float)
-    if np.isfinite(a).all():
-        return None
-    kinds = [k for k, hit in (("inf", np.isposinf(a).any()), ("-inf", np.isneginf(a).any())) if hit]
-    if np.isnan(a).any():
-        kinds.append("nan")
-    return " and ".join(kinds)
-
-
-def _says(where: str, kind: str) -> str:
-    return f"{where} is NaN" if kind == "nan" else f"{where} overflowed to {kind}"
-
-
 def _rows(a):
     """An array (or a number) as JSON lists, with null where a value is inf or NaN."""
     a = np.asarray(a, dtype=float)
@@ -150,7 +136,7 @@ def _rows(a):
 def _scrub(v, path: str, found: list):
     """A JSON-like value with every non-finite float as None, noting each one's path in `found`."""
     if isinstance(v, float) and not math.isfinite(v):
-        found.append(_says(path or "the output", _kind(v)))
+        found.append(says(path or "the output", nonfinite_kind(v)))
         return None
     if isinstance(v, dict):
         return {k: _scrub(e, f"{path}.{k}" if path else str(k), found) for k, e in v.items()}
@@ -160,7 +146,6 @@ def _scrub(v, path: str, found: list):
 
 
 def pass_output(config: NetworkConfig) -> dict:
-    from engine.health import nonfinite
 
     with _quiet():
         r = run_pass(config)
@@ -180,15 +165,14 @@ def pass_output(config: NetworkConfig) -> dict:
 def _gradcheck(config: NetworkConfig, eps: float) -> dict:
     """The gradient check's report; where the pass or the differences are not finite, it warns and does not pass."""
     from engine.gradcheck import gradcheck
-    from engine.health import nonfinite
 
     x, y = np.array(config.x), np.array(config.y)
     with _quiet():
         found = [str(p) for p in nonfinite(run_pass(config))]
         rep = gradcheck(config_params(config), config.activations, config.loss, config.l2, x, y, eps)
     for c in rep.checks:
-        if kind := _kind(c.numeric):
-            found.append(_says(f"layer {c.layer}: the numeric d{c.kind}", kind))
+        if kind := nonfinite_kind(c.numeric):
+            found.append(says(f"layer {c.layer}: the numeric d{c.kind}", kind))
     out = _scrub(rep.to_dict(), "", found)
     if found:
         out["passed"] = False  # a check through inf or NaN verifies nothing
@@ -214,12 +198,14 @@ def _train(config: NetworkConfig, args) -> dict:
         else:
             history.append(None)
             if not found:  # the first one says where training left the finite numbers
-                found.append(_says(f"history[{i}]: J", _kind(h)))
+                found.append(says(f"history[{i}]: J", nonfinite_kind(h)))
     Ws, bs = [W for W, _ in res.params], [b for _, b in res.params]
-    bad = [(l, q, k) for l, (W, b) in enumerate(res.params, 1) for q, a in (("W", W), ("b", b)) if (k := _kind(a))]
+    bad = [
+        (l, q, k) for l, (W, b) in enumerate(res.params, 1) for q, a in (("W", W), ("b", b)) if (k := nonfinite_kind(a))
+    ]
     if bad:  # not a valid config any more: written as is, with null where a value overflowed
         trained = dict(config.to_dict(), weights=[_rows(W) for W in Ws], biases=[_rows(b) for b in bs])
-        found += [_says(f"layer {l}: the trained {q}", k) for l, q, k in bad]
+        found += [says(f"layer {l}: the trained {q}", k) for l, q, k in bad]
     else:
         trained = with_params(config, Ws, bs).to_dict()
     out = {

@@ -24,11 +24,16 @@ class Nonfinite:
     kind: str  # "inf", "-inf", "nan" or "inf and nan": what the array holds
 
     def __str__(self) -> str:
-        where = "J" if self.quantity == "J" else f"layer {self.layer}: {self.quantity}"
-        return f"{where} is NaN" if self.kind == "nan" else f"{where} overflowed to {self.kind}"
+        return says("J" if self.quantity == "J" else f"layer {self.layer}: {self.quantity}", self.kind)
 
 
-def _kind(arr: np.ndarray) -> str | None:
+def says(where: str, kind: str) -> str:
+    """The warning for non-finite values of `kind` (from nonfinite_kind) at `where`."""
+    return f"{where} is NaN" if kind == "nan" else f"{where} overflowed to {kind}"
+
+
+def nonfinite_kind(arr) -> str | None:
+    """None when every value is finite, else what the non-finite ones are: inf, -inf, nan, joined by "and"."""
     arr = np.asarray(arr, dtype=float)
     if np.isfinite(arr).all():
         return None
@@ -42,12 +47,12 @@ def nonfinite(result: PassResult) -> list[Nonfinite]:
     """Every (layer, quantity) holding inf or NaN, forward quantities layer by layer, then J, then backward."""
     out = []
     for l, rec in enumerate(result.layers, start=1):
-        out += [Nonfinite(l, q, k) for q in ("z", "a") if (k := _kind(getattr(rec, q)))]
-    if k := _kind(result.loss):
+        out += [Nonfinite(l, q, k) for q in ("z", "a") if (k := nonfinite_kind(getattr(rec, q)))]
+    if k := nonfinite_kind(result.loss):
         out.append(Nonfinite(0, "J", k))
     for l in range(len(result.layers), 0, -1):
         rec = result.layers[l - 1]
-        out += [Nonfinite(l, q, k) for q in ("delta", "dW", "db") if (k := _kind(getattr(rec, q)))]
+        out += [Nonfinite(l, q, k) for q in ("delta", "dW", "db") if (k := nonfinite_kind(getattr(rec, q)))]
     return out
 
 

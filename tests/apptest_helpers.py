@@ -19,6 +19,17 @@ def app(query: dict | None = None, run: bool = True) -> AppTest:
     return at
 
 
+def page(name: str, query: dict | None = None) -> AppTest:
+    """A lesson page, opened as a visitor would: the app with the query, then the page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(f"lessons/{name}.py").run()
+    no_exception(at)
+    return at
+
+
 def key(at: AppTest, name: str) -> str:
     return f"b{at.session_state['builder_rev']}_{name}"
 

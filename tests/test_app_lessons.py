@@ -4,23 +4,11 @@ import re
 
 import numpy as np
 import pytest
-from apptest_helpers import no_exception
-from conftest import ROOT
-from streamlit.testing.v1 import AppTest
+from apptest_helpers import no_exception, page
 
 from engine.gradcheck import gradcheck
 from engine.network import config_params, run_pass
 from engine.presets import preset
-
-
-def page(name: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(f"lessons/{name}.py").run()
-    no_exception(at)
-    return at
 
 
 def numbers(latex: str) -> list[float]:

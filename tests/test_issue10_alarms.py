@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 import pytest
-from apptest_helpers import app, figure, key, move_data_slider, no_exception
+from apptest_helpers import app, figure, key, move_data_slider, no_exception, page
 from conftest import ROOT
 
 from engine import experiments as ex
@@ -39,13 +39,6 @@ def check(d: dict, eps: float, bug=None):
 def title(fig: dict, axis: str) -> str:
     t = fig["layout"][axis].get("title", "")
     return t.get("text", "") if isinstance(t, dict) else t
-
-
-def page(name: str, query: dict | None = None):
-    at = app(query)
-    at.switch_page(f"lessons/{name}.py").run()
-    no_exception(at)
-    return at
 
 
 # ---- 1. the gradient check's verdict ----

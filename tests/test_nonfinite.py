@@ -8,8 +8,7 @@ import json
 
 import numpy as np
 import pytest
-from apptest_helpers import app, figure, no_exception, trace
-from conftest import ROOT
+from apptest_helpers import app, figure, no_exception, page, trace
 from streamlit.testing.v1 import AppTest
 
 from engine import experiments as ex
@@ -210,16 +209,6 @@ def test_experiments_use_the_same_rule():
         assert (d["diverged_at"] is None) == (lr <= 0.1)
     d = ex.divergence(0.3)
     assert d["diverged_at"] < d["overflow_at"] and d["largest_cost"] == np.inf
-
-
-def page(name: str, query: dict) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(f"lessons/{name}.py").run()
-    no_exception(at)
-    return at
 
 
 def alerts(at: AppTest) -> list[str]:

@@ -18,7 +18,7 @@ from ui import state
 from ui.i18n import t
 from viz.health_chart import HealthLabels, health_chart
 from viz.health_text import NOT_APPLICABLE, num, percent, verdict
-from viz.hover import NONFINITE_TEXT, QUANTITY_TEXT
+from viz.hover import overflow_words
 from viz.notation import Notation
 
 
@@ -71,13 +71,7 @@ def nonfinite_note(result: PassResult, rows: list[LayerHealth], notation: Notati
     first = first_overflow(result)
     if not cells or first is None:
         return None
-    if first.quantity == "J":
-        where = t("nf_cost", lang)
-    else:
-        weight = first.quantity in ("dW", "db")
-        n = notation.weight_number(first.layer) if weight else notation.layer_number(first.layer)
-        where = t("nf_layer", lang, l=n, q=QUANTITY_TEXT[first.quantity])
-    kind = t("nf_and", lang).join(NONFINITE_TEXT[k] for k in first.kind.split(" and "))
+    where, kind = overflow_words(first, notation, lang)
     return t("hl_nonfinite", lang, cells=t("hl_list_sep", lang).join(cells), first=f"{where} ({kind})")
 
 

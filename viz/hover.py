@@ -43,14 +43,19 @@ def overflow_note(result: PassResult, notation: Notation, lang: str) -> str | No
     bad = first_overflow(result)
     if bad is None:
         return None
+    where, kind = overflow_words(bad, notation, lang)
+    return t("nf_note", lang, where=where, kind=kind)
+
+
+def overflow_words(bad, notation: Notation, lang: str) -> tuple[str, str]:
+    """(where, what) of an engine.health.Nonfinite in the reader's words: ("layer 2: z", "∞"), layer numbers
+    in the chosen notation."""
     kind = t("nf_and", lang).join(NONFINITE_TEXT[k] for k in bad.kind.split(" and "))
     if bad.quantity == "J":
-        where = t("nf_cost", lang)
-    else:
-        weight = bad.quantity in ("dW", "db")
-        l = notation.weight_number(bad.layer) if weight else notation.layer_number(bad.layer)
-        where = t("nf_layer", lang, l=l, q=QUANTITY_TEXT[bad.quantity])
-    return t("nf_note", lang, where=where, kind=kind)
+        return t("nf_cost", lang), kind
+    weight = bad.quantity in ("dW", "db")
+    l = notation.weight_number(bad.layer) if weight else notation.layer_number(bad.layer)
+    return t("nf_layer", lang, l=l, q=QUANTITY_TEXT[bad.quantity]), kind
 
 
 def paren(values, digits: int = 4) -> np.ndarray:

@@ -178,13 +178,14 @@ function showMoment(c, meta) {
   const notes = c.eq.querySelector('.bpx-notes');
   notes.replaceChildren(...eq.notes.map(n => { const d = document.createElement('div'); d.textContent = n; return d; }));
   c.eq.querySelector('.bpx-caption').textContent = meta.caption || '';
+  // each formula typeset in a task of its own, after the frame is painted: playback stays on schedule
   loadKatex().then(katex => {
     if (!katex) return;
-    texs.forEach(el => {
+    texs.forEach(el => setTimeout(() => {
       if (el.dataset.tex && el.textContent === el.dataset.tex) {
         katex.render(el.dataset.tex, el, {displayMode: true, throwOnError: false});
       }
-    });
+    }, 0));
   });
 }
 
@@ -295,6 +296,7 @@ function draw(gd, fig) {
   gd.parentElement.classList.toggle('bpx-side', !!meta.side);
   c.eq.style.fontSize = font + 'px';
   c.want = null;
+  c.lastAnn = JSON.stringify(layout.annotations || []);  // what the plot shows: a frame relayouts only a change
   if (slider) {
     c.steps = slider.steps;
     c.prefix = (slider.currentvalue && slider.currentvalue.prefix) || '';
@@ -336,7 +338,8 @@ function draw(gd, fig) {
           const title = fl.title && fl.title.text;
           const upd = {};
           if (title != null) upd['title.text'] = title;
-          if (fl.annotations) upd.annotations = fl.annotations;  // J appears once the loss is computed
+          const ann = fl.annotations && JSON.stringify(fl.annotations);
+          if (ann && ann !== cc.lastAnn) { upd.annotations = fl.annotations; cc.lastAnn = ann; }  // J, once computed
           if (Object.keys(upd).length) setTimeout(() => Plotly.relayout(gd, upd), 0);
           if (fl.meta) showMoment(cc, fl.meta);
           setTimeout(() => drawBars(gd, cc), 0);  // the frame's colours are in gd.data by then

@@ -42,5 +42,6 @@ try:
     page = st.navigation(PAGES)
     state.show_flash()  # a bad link or file says so on the page it was opened on
     page.run()
+    state.sync_address()
 finally:  # also when a newer run interrupts this one
     live.end_full_run()

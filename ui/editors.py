@@ -8,6 +8,7 @@ import streamlit as st
 
 from engine.config import ConfigError, NetworkConfig
 from ui import state
+from ui.copy_link import copy_link_button
 from ui.i18n import t
 from viz.notation import Notation
 
@@ -39,13 +40,11 @@ def weight_editor(W, b, notation: Notation, lang: str) -> tuple[list, list]:
 
 def share_panel(cfg: NetworkConfig, lang: str) -> None:
     """Share link, download and upload of the config JSON."""
-    token = state.share_token(cfg)
-    if token is None:
+    if state.share_token(cfg) is None:
         st.info(t("link_too_big", lang))
-    else:
-        link = f"{base_url()}?net={token}" + ("&lang=zh" if lang == "zh" else "")
+    else:  # the address bar holds this network (ui.state.sync_address): the link is the page's address
         st.caption(t("share_link", lang))
-        st.code(link, language=None, wrap_lines=True)
+        copy_link_button(t("copy_link", lang), t("link_copied", lang))
     # made only when clicked: a big network's JSON takes a second to write
     st.download_button(t("download", lang), lambda: config_file(cfg), file_name="network.json",
                        mime="application/json", width="stretch", key="download_json")  # fmt: skip

@@ -70,7 +70,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "可以输入任意数字；行是第 {l} 层的神经元，列是第 {p} 层的神经元，最后一列是偏置。",
     },
     "save_share": {"en": "Save and share", "zh": "保存与分享"},
-    "share_link": {"en": "Share link (copy it)", "zh": "分享链接（复制即可）"},
+    "share_link": {
+        "en": "The page's address always holds this network, the page, the language and the frame: share it.",
+        "zh": "网页地址始终记录着这个网络、当前页面、语言和帧：直接分享地址即可。",
+    },
+    "copy_link": {"en": "Copy the link", "zh": "复制链接"},
+    "link_copied": {"en": "Copied.", "zh": "已复制。"},
     "link_too_big": {
         "en": "This network is too big for a link (an address holds about 100 KB). Download the config below and share the file.",
         "zh": "这个网络太大，放不进链接（一个网址最多约 100 KB）。请下载下面的配置文件，分享这个文件。",

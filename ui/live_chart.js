@@ -139,12 +139,23 @@ function showFrame(c, k) {
   c.label.textContent = c.prefix + (c.steps[k] ? c.steps[k].label : '');
   c.prev.disabled = k <= 0;
   c.next.disabled = k >= c.steps.length - 1;
-  // one timeline: the animation and the step-by-step view open where the other left off
+  // one timeline: the animation and the step-by-step view open where the other left off, and the address
+  // holds the frame (a refresh, a bookmark or a copied link opens on it)
   try { sessionStorage.setItem(TIMELINE, JSON.stringify({n: c.steps.length, k})); } catch (e) { /* private mode */ }
+  const url = new URL(window.location.href);
+  if (url.searchParams.get('frame') !== String(k + 1)) {
+    url.searchParams.set('frame', String(k + 1));
+    window.history.replaceState(window.history.state, '', url);
+  }
 }
 
 const TIMELINE = 'bpx-timeline';
 function rememberedFrame(n) {
+  if (!window.__bpxFrameFromUrl) {  // the address's frame, once per page load
+    window.__bpxFrameFromUrl = true;
+    const f = +new URL(window.location.href).searchParams.get('frame');
+    if (Number.isInteger(f) && f >= 1 && f <= n) return f - 1;
+  }
   try {
     const t = JSON.parse(sessionStorage.getItem(TIMELINE) || 'null');
     return t && t.n === n && t.k >= 0 && t.k < n ? t.k : null;

@@ -118,4 +118,5 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
         if panel.open:
             with panel:
                 editors.share_panel(state.config(), lang)
+        state.sync_address()  # a data edit changes the network: the address follows
         live.after_builder(before)

@@ -152,6 +152,44 @@ def init_session() -> None:
     ss.step = 0
 
 
+def address() -> dict[str, str | None]:
+    """What the address bar holds for this session (None: absent): the network as ?preset= while it is that
+    preset, else as ?net= (absent when too big for an address), and the language, notation and presentation
+    mode where they are not the defaults. The page is the path; the frame is the chart's (ui/live_chart.js)."""
+    ss = st.session_state
+    cfg = ss.config
+    pick = ss.get("preset_pick", ss.get("_preset_pick"))
+    named = pick in PRESETS and not ss.get("_preset_stale") and cfg == preset_config(pick)
+    return {
+        "preset": pick if named else None,
+        "net": None if named else share_token(cfg),
+        "lang": None if lang() == "en" else lang(),
+        "notation": None if notation() == "lee" else notation(),
+        "present": "1" if ss.get("large", ss.get("_large")) else None,
+    }
+
+
+def preset_config(name: str) -> NetworkConfig:
+    """A preset with its weights written out, as a session holds it (remembered per session)."""
+    ss = st.session_state
+    memo = ss.get("_preset_cfg")
+    if memo is None or memo[0] != name:
+        memo = ss._preset_cfg = (name, materialise(preset(name)))
+    return memo[1]
+
+
+def sync_address() -> None:
+    """Keep the address bar on the current state, as TensorFlow Playground keeps its hash: a refresh, Back,
+    a bookmark or a copied address restore it. Only what changed is written."""
+    q = st.query_params
+    for k, v in address().items():
+        if v is None:
+            if k in q:
+                del q[k]
+        elif q.get(k) != v:
+            q[k] = v
+
+
 HIDEABLE = ("builder", "view")  # ?hide=builder,view: the network builder, the explorer's view controls
 
 

@@ -250,20 +250,23 @@ def test_hover_shows_the_formula_with_numbers(server, page):
     no_exception(page)
 
 
-def test_share_link_follows_a_data_slider(server, page):
-    """The save panel is redrawn with the builder's fragment: its link is always the network on screen."""
+def test_the_copy_button_copies_the_address_which_follows_a_data_slider(server, page):
+    """The address bar always holds the network on screen; the save panel's button copies it."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     open_app(page, server)
-    page.get_by_text("Save and share").click()
-    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code')
-    before = link.inner_text()
     x1 = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
     x1.focus()
     x1.press("ArrowLeft")
-    code = """document.querySelector('[data-testid="stSidebar"] [data-testid="stCode"] code')"""
-    page.wait_for_function(
-        f"(b) => {{ const e = {code}; return !!e && e.innerText !== b; }}", arg=before, timeout=20_000
-    )  # the panel is redrawn by the fragment: the element may be away
-    token = link.inner_text().split("?net=")[1].split("&")[0].strip()
+    page.wait_for_function("() => new URL(location.href).searchParams.has('net')", timeout=20_000)
+    wait_idle(page)
+    page.get_by_text("Save and share").click()
+    button = page.locator('[data-testid="stSidebar"] .bpx-copy button')
+    button.wait_for(timeout=20_000)
+    button.click()
+    page.locator('[data-testid="stSidebar"] .bpx-copy-said').get_by_text("Copied.").wait_for(timeout=5_000)
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.url
+    token = copied.split("net=")[1].split("&")[0]
     assert decode_net(token).x == materialise(preset("ng_3443")).replace(x=[[0.49, -1.0, 2.0]]).x
     no_exception(page)
 

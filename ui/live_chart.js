@@ -248,6 +248,11 @@ function payload(data) {
   return data;
 }
 
+// The height that fills the window below the page's header, never less than the figure asked for.
+function fillHeight(least) {
+  return Math.round(Math.max(least, Math.min(1600, window.innerHeight - 150)));
+}
+
 // Plotly.deleteFrames(gd) sorts the indices as text (10 before 2) and then fails on 11 frames or more:
 // remove them one at a time, last first.
 function dropFrames(gd) {
@@ -327,6 +332,23 @@ function draw(gd, fig) {
     c.pause.textContent = menu.buttons[1].label;
     c.playArgs = menu.buttons[0].args[1];
     c.pauseArgs = menu.buttons[1].args[1];
+  }
+  if (meta.fill) {  // presentation mode: the network takes the screen's height (minus the controls under it)
+    c.fill = layout.height;
+    layout.height = fillHeight(c.fill);
+    if (!window.__bpxFillResize) {
+      window.__bpxFillResize = true;
+      window.addEventListener('resize', () => document.querySelectorAll('.bpx-plot').forEach(g => {
+        const cc = g.parentElement.__bpx;
+        if (cc && cc.fill && g._fullLayout) {
+          const h = fillHeight(cc.fill);
+          g.style.height = h + 'px';
+          window.Plotly.relayout(g, {height: h}).catch(() => {});
+        }
+      }));
+    }
+  } else {
+    c.fill = null;
   }
   gd.style.height = layout.height + 'px';
   const drawn = (gd.__bpxDrawn || 0) + 1;

@@ -21,6 +21,9 @@ PRESENTATION_CSS = """<style>
 [data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] button { font-size: 1.3rem !important; }
 [data-testid="stMain"] .katex { font-size: 1.45em !important; }
 [data-testid="stMain"] h3 { font-size: 2.1rem !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.4rem !important; }
+[data-testid="stMain"] [data-testid="stSliderThumbValue"], [data-testid="stMain"] [data-testid="stSliderThumbValue"] p {
+  font-size: 1rem !important; }
 </style>"""
 
 

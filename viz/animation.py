@@ -129,7 +129,7 @@ def animated_figure_dict(result: PassResult, view: View, with_frames: bool = Tru
     done = timeline(L)[opening(L)]
     stage, edge_q = stage_for(result, view, done.kind, done.layer)
     fig["layout"]["meta"].update(_moment_meta(result, view, stage, edge_q, done), nav=[t("prev", view.lang),
-                                 t("next", view.lang)], side=view.compact,
+                                 t("next", view.lang)], side=view.compact, fill=view.large and not view.compact,
                                  health=health_line(result, Notation(view.notation), view.lang))  # fmt: skip
     ms = int(view.frame_ms)
     play = {

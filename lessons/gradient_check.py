@@ -13,7 +13,7 @@ from viz.charts import gradcheck_chart
 
 LIMIT = 5000  # parameters checked in full; a bigger net checks a seeded random sample of this many
 MAX_SAMPLES = 64  # the check compares two gradients of the same J, so a subset of the samples serves
-WORK_BUDGET = 2e9  # multiply-adds for all the perturbed passes (~1-2 s here): the widest nets check fewer
+WORK_BUDGET = 1e9  # multiply-adds for all the perturbed passes (~1 s here): the widest nets check fewer
 ss = st.session_state
 lang = state.lang()
 cfg = ss.config
@@ -36,7 +36,7 @@ bug = c2.selectbox(t("gc_bug", lang), bugs, key="gc_bug",
 n_params = sum(a * b + a for a, b in zip(cfg.layers[1:], cfg.layers[:-1]))
 # each checked parameter costs two passes over the samples used (at most a whole pass each)
 per_param = 2 * work(cfg.layers, min(cfg.m, MAX_SAMPLES)).multiply_adds
-limit = int(max(2 * L, min(LIMIT, WORK_BUDGET // per_param)))
+limit = int(max(L, min(LIMIT, WORK_BUDGET // per_param)))  # at least one parameter a layer
 bar = st.progress(0.0, text=t("gc_running", lang, n=min(n_params, limit))) if n_params > 2000 else None
 progress = (lambda f: bar.progress(f)) if bar else None
 x, y = np.array(cfg.x[:MAX_SAMPLES]), np.array(cfg.y[:MAX_SAMPLES])

@@ -42,6 +42,9 @@ const CSS = `
 .bpx-side .bpx-plot, .bpx-side .bpx-anim { grid-column: 1; }
 .bpx-side .bpx-anim { flex-wrap: wrap; }
 .bpx-side .bpx-eq { grid-column: 2; grid-row: 1 / span 2; }
+@media (max-width: 760px) {  /* a phone: the equations under the picture, not squeezed beside it */
+  .bpx-chart.bpx-side { display: block; }
+}
 `;
 
 function chrome(gd) {

@@ -15,6 +15,7 @@ lang = state.lang()
 N = Notation(state.notation())
 r = current_pass()
 L, m, lam = len(r.layers), r.m, r.l2
+digits = ss.get("digits", 3)  # the explorer's significant digits
 
 st.markdown(f"### {t('page_batches', lang)}")
 st.caption(t("bt_intro", lang))
@@ -28,24 +29,25 @@ terms = [np.outer(rec.delta[i], r.a(l - 1)[i]) for i in range(m)]
 shown = min(m, 6)
 lines = []
 for i in range(shown):
-    lines.append(rf"{d}_{{({i + 1})}}\,({ap}_{{({i + 1})}})^T &= {bmat(rec.delta[i])}{bmat(r.a(l - 1)[i][None, :])}")
-    lines.append(rf"&= {bmat(terms[i])}")
+    a_i = bmat(r.a(l - 1)[i][None, :], digits)
+    lines.append(rf"{d}_{{({i + 1})}}\,({ap}_{{({i + 1})}})^T &= {bmat(rec.delta[i], digits)}{a_i}")
+    lines.append(rf"&= {bmat(terms[i], digits)}")
 st.latex(aligned(*lines))
 if m > shown:
-    st.caption(f"… {m - shown} more")
+    st.caption(t("bt_more", lang, n=m - shown))
 Delta = sum(terms)
 st.markdown(f"**{t('bt_sum', lang)}**")
 st.latex(aligned(
-    rf"\Delta^{{({N.weight_number(l)})}} &= \sum_{{i=1}}^{{{m}}} {d}_{{(i)}}({ap}_{{(i)}})^T = {bmat(Delta)}",
+    rf"\Delta^{{({N.weight_number(l)})}} &= \sum_{{i=1}}^{{{m}}} {d}_{{(i)}}({ap}_{{(i)}})^T = {bmat(Delta, digits)}",
     rf"D^{{({N.weight_number(l)})}} &= \frac{{1}}{{m}}\Delta + \frac{{\lambda}}{{m}}{W}",
-    rf"&= \frac{{1}}{{{m}}}{bmat(Delta)}",
-    rf"&\quad + \frac{{{num(lam)}}}{{{m}}}{bmat(rec.W)}",
-    rf"&= {bmat(Delta / m + lam / m * rec.W)}",
-    rf"\frac{{\partial J}}{{\partial b}} &= \frac{{1}}{{m}}\sum_i {d}_{{(i)}} = {bmat(rec.db)}",
+    rf"&= \frac{{1}}{{{m}}}{bmat(Delta, digits)}",
+    rf"&\quad + \frac{{{num(lam, digits)}}}{{{m}}}{bmat(rec.W, digits)}",
+    rf"&= {bmat(Delta / m + lam / m * rec.W, digits)}",
+    rf"\frac{{\partial J}}{{\partial b}} &= \frac{{1}}{{m}}\sum_i {d}_{{(i)}} = {bmat(rec.db, digits)}",
 ))  # fmt: skip
 st.markdown(f"**{t('bt_cost', lang)}**")
 reg = lam / (2 * m) * sum(float(np.sum(x.W**2)) for x in r.layers)
-losses = " + ".join(num(v, 4) for v in r.sample_losses[:8]) + (r" + \dots" if m > 8 else "")
+losses = " + ".join(num(v, digits + 1) for v in r.sample_losses[:8]) + (r" + \dots" if m > 8 else "")
 st.latex(rf"J = \frac{{1}}{{m}}\sum_{{i=1}}^{{m}}\ell_i + \frac{{\lambda}}{{2m}}\sum_l\lVert W^l\rVert^2 = "
-         rf"\frac{{1}}{{{m}}}({losses}) + {num(reg, 4)} = {num(r.loss, 5)}")  # fmt: skip
+         rf"\frac{{1}}{{{m}}}({losses}) + {num(reg, digits + 1)} = {num(r.loss, digits + 1)}")  # fmt: skip
 st.info(t("bt_slip", lang))

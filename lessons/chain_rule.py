@@ -10,6 +10,7 @@ from ui.compute import current_pass
 from ui.i18n import t
 from viz.chain_figure import highlighted_figure
 from viz.graph import weight_paths
+from viz.hover import fmt, text_num
 from viz.latex import aligned, num
 from viz.network_figure import EDGES, NEURONS, View
 from viz.notation import Notation
@@ -97,8 +98,8 @@ with right:
             st.markdown(f"**{t('cr_paths', lang, n=n_paths)}**" if listed else t("cr_paths_top", lang, n=n_paths,
                                                                                   k=len(paths)))  # fmt: skip
             rows = [{t("cr_path", lang): " → ".join(str(k + 1) for k in p.neurons),
-                     "g′ × w × … × δᴸ": " × ".join(f"{v:.4g}" for v in p.factors),
-                     t("cr_product", lang): p.product} for p in paths]  # fmt: skip
+                     "g′ × w × … × δᴸ": " × ".join(fmt(p.factors, 4).tolist()),
+                     t("cr_product", lang): text_num(p.product, 6)} for p in paths]  # fmt: skip
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(400, 38 + 35 * len(rows)))
             delta = float(rec.delta[s, i])
             shown = sum(p.product for p in paths)
@@ -113,9 +114,9 @@ with right:
             rf"{num(rec.delta[s, i], 6)} \times {num(a_j, 6)}",
             rf"&= {num(target, 6)}",
         ))  # fmt: skip
-        same = f"{total:.6g}" == f"{target:.6g}"
+        same = text_num(total, 6) == text_num(target, 6)
         (st.success if same else st.error)(t("cr_equal" if same else "cr_not_equal", lang))
-        st.caption(t("cr_batch_note", lang, s=s + 1, m=r.m, dJ=f"{rec.dW[i, j]:.6g}"))
+        st.caption(t("cr_batch_note", lang, s=s + 1, m=r.m, dJ=text_num(rec.dW[i, j], 6)))
     elif l == L:  # backprop computes an output neuron's delta from the loss, with or without g'(z)
         err = float(rec.a[s, i] - r.y[s, i])
         if r.loss_name != "mse":
@@ -132,12 +133,13 @@ with right:
         nxt = r.layers[l]
         terms = nxt.W[:, i] * nxt.delta[s]
         st.markdown(f"**{t('cr_terms', lang)}**")
-        st.dataframe(pd.DataFrame({"k": np.arange(1, len(terms) + 1), "w_k": nxt.W[:, i], "δ_k": nxt.delta[s],
-                                   "w_k·δ_k": terms}), hide_index=True, width="stretch")  # fmt: skip
+        st.dataframe(pd.DataFrame({"k": np.arange(1, len(terms) + 1), "wₖ": fmt(nxt.W[:, i], 6),
+                                   "δₖ": fmt(nxt.delta[s], 6), "wₖ·δₖ": fmt(terms, 6)}),
+                     hide_index=True, width="stretch")  # fmt: skip
         d = N.sym("delta", l, i)
         by_terms = rec.gprime[s, i] * terms.sum()
         st.latex(rf"{d} = g'({N.sym('z', l, i)})\sum_k w_{{k{i + 1}}}\,\delta_k = {num(rec.gprime[s, i], 6)} \times "
                  rf"{num(terms.sum(), 6)} = {num(by_terms, 6)}")  # fmt: skip
         st.latex(rf"\text{{{t('cr_backprop_delta', lang)}}}: {d} = {num(rec.delta[s, i], 6)}")
-        same = f"{by_terms:.6g}" == f"{rec.delta[s, i]:.6g}"
+        same = text_num(by_terms, 6) == text_num(rec.delta[s, i], 6)
         (st.success if same else st.error)(t("cr_equal" if same else "cr_not_equal", lang))

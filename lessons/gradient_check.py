@@ -10,6 +10,7 @@ from engine.network import config_params
 from ui import state
 from ui.i18n import t
 from viz.charts import gradcheck_chart
+from viz.hover import fmt, text_num
 
 LIMIT = 5000  # parameters checked in full; a bigger net checks a seeded random sample of this many
 MAX_SAMPLES = 64  # the check compares two gradients of the same J, so a subset of the samples serves
@@ -21,8 +22,8 @@ L = cfg.n_weight_layers
 
 
 def sci(v: float) -> str:
-    """1e-05 as 1e-5."""
-    return f"{v:.0e}".replace("e-0", "e-").replace("e+0", "e")
+    """A step as the formatter writes it: 1e−5."""
+    return text_num(v, 1)
 
 
 st.markdown(f"### {t('page_gradient_check', lang)}")
@@ -68,8 +69,8 @@ if rep.n_settled:
     st.caption(t("gc_settled", lang, k=rep.n_settled, eps=sci(eps), e2=sci(rep.recheck_eps)))
 if rep.n_kinked:
     st.caption(t("gc_kinked", lang, k=rep.n_kinked, eps=sci(eps)))
-st.info(t("gc_rule", lang, rtol=sci(rep.rtol), atol=f"{rep.atol:.3g}", S=f"{rep.scale:.3g}", safety=f"{SAFETY:g}",
-          u=f"{EPS_MACH:.2g}", eps=sci(eps), rel=f"{rep.max_error:.3g}"))  # fmt: skip
+st.info(t("gc_rule", lang, rtol=sci(rep.rtol), atol=text_num(rep.atol, 3), S=text_num(rep.scale, 3),
+          safety=text_num(SAFETY), u=text_num(EPS_MACH, 2), eps=sci(eps), rel=text_num(rep.max_error, 3)))  # fmt: skip
 
 st.plotly_chart(gradcheck_chart(rep, lang), key="gc_chart", theme=None, config={"displayModeBar": False})
 mark = {True: "✓", False: "✗"}
@@ -85,8 +86,6 @@ for c in rep.checks:
         name = f"{c.kind}{c.layer}[{','.join(str(v + 1) for v in idx)}]"
         again = f" (ε = {sci(rep.recheck_eps)})" if settled[k] else ""
         verdict = t("gc_kink", lang) if kinked[k] else mark[bool(ok[k])] + again
-        rows.append(dict(zip(cols, (name, *vals, verdict))))
-number = st.column_config.NumberColumn(format="%.4g")  # significant digits: gradients span many decades
-st.dataframe(pd.DataFrame(rows, columns=cols), hide_index=True, width="stretch", height=320,
-             column_config={c: number for c in cols[1:6]})  # fmt: skip
+        rows.append(dict(zip(cols, (name, *fmt(vals, 4), verdict))))  # 4 significant digits: they span decades
+st.dataframe(pd.DataFrame(rows, columns=cols), hide_index=True, width="stretch", height=320)
 st.info(t("gc_why", lang))

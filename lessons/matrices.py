@@ -10,6 +10,7 @@ from ui import state
 from ui.compute import current_pass
 from ui.controls import layer_picker
 from ui.i18n import t
+from viz.hover import fmt, text_num
 from viz.latex import aligned, bmat, shape, space
 from viz.notation import Notation
 
@@ -18,7 +19,7 @@ lang = state.lang()
 N = Notation(state.notation())
 r = current_pass()
 L, s = len(r.layers), ss.sample
-digits = 3
+digits = ss.get("digits", 3)  # the explorer's significant digits
 
 st.markdown(f"### {t('page_matrices', lang)}")
 st.caption(t("mx_intro", lang))
@@ -36,8 +37,8 @@ def under(mat, sym: str, *dims) -> str:
 st.markdown(f"**{t('mx_forward', lang)}**")
 st.latex(aligned(
     rf"{z} &= {W}\,{ap} + {b} \qquad {space(n, 1)} = {space(n, p)}\cdot{space(p, 1)} + {space(n, 1)}",
-    rf"&= {under(rec.W, W, n, p)}{under(r.a(l - 1)[s], ap, p, 1)} + {under(rec.b, b, n, 1)} = "
-    rf"{under(rec.z[s], z, n, 1)}",
+    rf"&= {under(rec.W, W, n, p)}{under(r.a(l - 1)[s], ap, p, 1)} + {under(rec.b, b, n, 1)}",
+    rf"&= {under(rec.z[s], z, n, 1)}",  # a line of its own: a wide layer's equation stays within the page
 ))  # fmt: skip
 
 st.markdown(f"**{t('mx_backward', lang)}**")
@@ -65,19 +66,26 @@ st.latex(aligned(
 st.markdown(f"**{t('mx_jacobian', lang)}**")
 Jz = jacobian(rec.activation, rec.z[s : s + 1])[0]
 st.caption(t("mx_jac_full", lang) if rec.activation == "softmax" else t("mx_jac_diag", lang, act=rec.activation))
-jac = rf"\frac{{\partial {a}}}{{\partial {z}}} = {under(Jz, '', n, n)}"
-if l < L:
+jac = [rf"\frac{{\partial {a}}}{{\partial {z}}} &= {under(Jz, '', n, n)}"]
+if l < L:  # one matrix a line
     zn, Wn = N.sym("z", l + 1), N.sym("W", l + 1)
-    jac += rf"\qquad \frac{{\partial {zn}}}{{\partial {a}}} = {Wn} = {bmat(r.layers[l].W, digits)}"
-st.latex(jac)
+    jac.append(rf"\frac{{\partial {zn}}}{{\partial {a}}} &= {Wn} = {bmat(r.layers[l].W, digits)}")
+st.latex(aligned(*jac))
 
 st.markdown(f"**{t('mx_chain', lang)}**")
 st.latex(r"\delta^{L} = \Big(\frac{\partial a^L}{\partial z^L}\Big)^{T}\nabla_{a}\ell, \qquad "
          r"\delta^{l} = \Big(\frac{\partial a^l}{\partial z^l}\Big)^{T}"
          r"\Big(\frac{\partial z^{l+1}}{\partial a^l}\Big)^{T}\delta^{l+1}")  # fmt: skip
 chain = deltas_by_jacobians(r, s)
-rows = [{t("mx_layer", lang): N.layer_number(k), "δ (Jacobians)": np.array2string(c, precision=6),
-         "δ (backprop)": np.array2string(rr.delta[s], precision=6),
-         t("mx_max_diff", lang): float(np.max(np.abs(c - rr.delta[s])))}
+
+
+def vector(v) -> str:
+    """A vector as text, each number as the formatter writes it: (−0.0133, 0.0123, 0.00236)."""
+    return "(" + ", ".join(fmt(v, 6).tolist()) + ")"
+
+
+rows = [{t("mx_layer", lang): N.layer_number(k), t("mx_col_jac", lang): vector(c),
+         t("mx_col_bp", lang): vector(rr.delta[s]),
+         t("mx_max_diff", lang): text_num(np.max(np.abs(c - rr.delta[s])), 2)}
         for k, (c, rr) in enumerate(zip(chain, r.layers), start=1)]  # fmt: skip
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

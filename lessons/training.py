@@ -24,7 +24,8 @@ shapes = r" ; ".join(
     rf"W^{{{k + 1}}}\in\mathbb{{R}}^{{{W.shape[0]}\times{W.shape[1]}}}" for k, (W, _) in enumerate(params)
 )
 theta = r"\theta = \big[\operatorname{vec}(W^1), b^1, \dots, \operatorname{vec}(W^L), b^L\big]"
-st.latex(rf"{theta}\in\mathbb{{R}}^{{{P}}} \qquad ({shapes})")
+st.latex(rf"{theta}\in\mathbb{{R}}^{{{P}}}")
+st.latex(rf"({shapes})")  # a line of its own: a deep net's shapes would run past the page beside θ
 c1, c2, c3, c4 = st.columns(4)
 opt = c1.selectbox(t("tr_optimizer", lang), ["gd", "lbfgs", "tnc"], key="tr_opt",
                    format_func=lambda o: t("tr_" + o, lang))  # fmt: skip

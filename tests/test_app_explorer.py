@@ -20,6 +20,7 @@ from engine.config import from_dict
 from engine.network import run_pass
 from engine.presets import PRESETS, preset
 from ui.state import decode_net, encode_net, materialise
+from viz.hover import fmt
 
 
 def test_opens_on_the_ng_network_with_its_numbers():
@@ -250,7 +251,8 @@ def test_colour_controls_and_table():
     at.segmented_control(key="view").set_value("table").run()
     no_exception(at)
     df = at.dataframe[0].value
-    assert len(df) == 14 and np.isclose(df["δ"].iloc[-1], r.layers[-1].delta[0, -1])
+    assert len(df) == 14 and df["δ"].iloc[-1] == fmt(r.layers[-1].delta[0, -1], 4)  # the formatter's text
+    assert df["z"].iloc[0] == "—" and "None" not in df.astype(str).to_numpy()  # an input has no z
     wt = at.dataframe[1].value
     assert len(wt) == 12 + 4 + 16 + 4 + 12 + 3
 

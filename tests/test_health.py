@@ -26,6 +26,7 @@ from engine.presets import HEALTH_PRESETS, PRESETS, preset
 from engine.training import train_gd
 from ui.i18n import STRINGS, t
 from ui.state import encode_net, materialise
+from viz.hover import fmt
 
 SATURATED_Z = {"sigmoid": 5.98, "tanh": 2.99}  # |z| beyond which g'(z) < 1 % of its largest (below: not yet)
 
@@ -238,8 +239,8 @@ def assert_panel_is_the_engine(at, lang="en"):
     cfg = at.session_state["config"]
     rows = health(run_pass(cfg))
     df = at.dataframe[-1].value
-    assert df[t("hl_col_delta", lang)].tolist() == [f"{h.delta_norm:.3g}".replace("-", "−") for h in rows]
-    assert df[t("hl_col_dW", lang, w="W")].tolist() == [f"{h.dW_norm:.3g}".replace("-", "−") for h in rows]
+    assert df[t("hl_col_delta", lang)].tolist() == fmt([h.delta_norm for h in rows], 3).tolist()
+    assert df[t("hl_col_dW", lang, w="W")].tolist() == fmt([h.dW_norm for h in rows], 3).tolist()
     spec = health_chart_spec(at)
     by_key = {d["meta"]["key"]: d for d in spec["data"]}
     assert by_key["delta_norm"]["customdata"] == [h.delta_norm for h in rows]

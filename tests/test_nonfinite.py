@@ -5,6 +5,7 @@ checks that an overflowing network computes without numpy's floating-point warni
 """
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -40,7 +41,7 @@ def quiet_pass(d: dict):
 def test_numbers_as_text_say_inf_and_nan():
     assert fmt([1.5, -2.0, np.inf, -np.inf, np.nan]).tolist() == ["1.5", "−2", "∞", "−∞", "NaN"]
     assert paren([np.nan, -np.inf, -2.0]).tolist() == ["NaN", "(−∞)", "(−2)"]
-    assert text_num(5.479e241) == "5.479e+241" and text_num(float("nan")) == "NaN" and text_num(np.inf) == "∞"
+    assert text_num(5.479e241) == "5.479e241" and text_num(float("nan")) == "NaN" and text_num(np.inf) == "∞"
     assert "\\" not in text_num(5.479e241)
 
 
@@ -96,24 +97,23 @@ def test_tables_show_nan_and_inf_and_mark_absent_cells_apart():
     nt = neuron_table(r, 0, Notation(), "en")
     assert nt["z"].tolist()[:3] == [ABSENT] * 3 and nt["δ"].tolist()[:3] == [ABSENT] * 3  # inputs: no z, no δ
     assert ABSENT != "NaN"
-    assert nt["z"].tolist()[3:7] == [1.5e308] * 4  # finite values stay numbers
+    assert nt["z"].tolist()[3:7] == ["1.5e308"] * 4  # finite values as the formatter writes them
     assert nt["z"].tolist()[7:] == ["∞"] * 7
-    assert nt["δ"].tolist()[3:11] == ["NaN"] * 8 and nt["δ"].tolist()[11:] == [0.0, 1.0, 1.0]
-    assert nt["a"].dtype == float and nt["a"].tolist() == [0.5, -1.0, 2.0] + [1.0] * 11
+    assert nt["δ"].tolist()[3:11] == ["NaN"] * 8 and nt["δ"].tolist()[11:] == ["0", "1", "1"]
+    assert nt["a"].tolist() == ["0.5", "−1", "2"] + ["1"] * 11
     wt = weight_table(r, Notation(), "en")
-    assert wt["w"].dtype == float  # every weight is finite
     dW = wt["∂J/∂w"].tolist()
-    assert dW[:12] == ["NaN"] * 12 and dW[-3:] == [0.0, 1.0, 1.0]  # dJ/dW^1 NaN; dJ/db^3 = delta^3
+    assert dW[:12] == ["NaN"] * 12 and dW[-3:] == ["0", "1", "1"]  # dJ/dW^1 NaN; dJ/db^3 = delta^3
     r2 = quiet_pass(HUGE_X)
     assert neuron_table(r2, 0, Notation(), "en")["z"].tolist()[3:7] == ["∞"] * 4
 
 
-def test_finite_tables_stay_numeric():
+def test_tables_as_numbers_for_a_csv_file():
     r = run_pass(from_dict(G))
-    nt = neuron_table(r, 0, Notation(), "en")
+    nt = neuron_table(r, 0, Notation(), "en", text=False)
     assert all(nt[c].dtype == float for c in ("z", "a", "g′(z)", "δ"))
     assert nt["δ"].iloc[-1] == r.layers[-1].delta[0, -1] and np.isnan(nt["z"].iloc[0])
-    wt = weight_table(r, Notation(), "en")
+    wt = weight_table(r, Notation(), "en", text=False)
     assert wt["w"].dtype == float and wt["∂J/∂w"].dtype == float
 
 
@@ -224,7 +224,7 @@ def test_training_page_reports_divergence_and_withholds_the_weights(lang):
     assert not at.success
     (err,) = at.error
     assert ("Training diverged at step" if lang == "en" else "训练在第") in err.value
-    assert "e+2" in err.value  # the largest J, about 1e246, in plain text
+    assert re.search(r"\de24\d", err.value)  # the largest J, about 1e246, in plain text
     assert at.button(key="tr_use").disabled
     assert not any("\\" in a for a in alerts(at))
     at.select_slider(key="tr_lr").set_value(0.1).run()  # a sound rate: success, and the weights on offer

@@ -39,7 +39,7 @@ def _range(values, lo: float, hi: float) -> tuple[float, float]:
 
 def pair_label(pair, lang: str) -> str:
     act, loss = pair
-    return f"{act} + {t('loss_' + loss, lang)}"
+    return f"{t('act_' + act, lang)} + {t('loss_' + loss, lang)}"
 
 
 def structure(cfg: NetworkConfig, lang: str, notation) -> tuple[list[int], list[str], str]:
@@ -60,7 +60,7 @@ def structure(cfg: NetworkConfig, lang: str, notation) -> tuple[list[int], list[
         c1, c2 = st.columns([1, 1])
         widths.append(c1.slider(t("width_hidden", lang, n=h + 1), 1, max(10, w0), w0, key=_key(f"w{h + 1}")))
         acts.append(c2.selectbox(t("activation_hidden", lang, n=h + 1), HIDDEN_ACTS, HIDDEN_ACTS.index(a0),
-                                 key=_key(f"act{h + 1}")))  # fmt: skip
+                                 format_func=lambda a: t("act_" + a, lang), key=_key(f"act{h + 1}")))  # fmt: skip
     n_out = cfg.layers[-1]
     widths.append(
         st.slider(
@@ -175,7 +175,7 @@ def init_controls(cfg: NetworkConfig, lang: str) -> dict:
     """The init spec from its widgets; the button draws new weights by moving to the next seed."""
     c1, c2 = st.columns([3, 2])
     scheme = c1.selectbox(t("init_scheme", lang), INIT_SCHEMES, INIT_SCHEMES.index(cfg.init.scheme),
-                          key=_key("scheme"))  # fmt: skip
+                          format_func=lambda k: t("init_" + k, lang), key=_key("scheme"))  # fmt: skip
     seed_key = _key("seed")
     seed = int(c2.number_input(t("init_seed", lang), 0, 2**31 - 1, min(cfg.init.seed, 2**31 - 1), key=seed_key))
     out = {"scheme": scheme, "seed": seed}

@@ -33,7 +33,7 @@ def table(rows: list[LayerHealth], notation: Notation, lang: str) -> pd.DataFram
     w = "Θ" if notation.ng else "W"
     cols = {
         t("hl_col_layer", lang): [str(notation.layer_number(h.layer)) for h in rows],
-        t("hl_col_act", lang): [h.activation for h in rows],
+        t("hl_col_act", lang): [t("act_" + h.activation, lang) for h in rows],
         t("hl_col_units", lang): [str(h.width) for h in rows],
         t("hl_col_delta", lang): [num(h.delta_norm) for h in rows],
         t("hl_col_dW", lang, w=w): [num(h.dW_norm) for h in rows],

@@ -21,8 +21,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # sidebar builder
     "language": {"en": "Language", "zh": "语言"},
     "notation": {"en": "Notation", "zh": "记号"},
-    "notation_lee": {"en": "W^l, a^0 = x (Hung-yi Lee)", "zh": "W^l，a^0 = x（李宏毅）"},
-    "notation_ng": {"en": "Θ^(l), layers from 1 (Andrew Ng)", "zh": "Θ^(l)，层从 1 开始（吴恩达）"},
+    "notation_lee": {"en": "Wˡ, a⁰ = x (Hung-yi Lee)", "zh": "Wˡ，a⁰ = x（李宏毅）"},
+    "notation_ng": {"en": "Θ⁽ˡ⁾, layers from 1 (Andrew Ng)", "zh": "Θ⁽ˡ⁾，层从 1 开始（吴恩达）"},
     "preset": {"en": "Preset", "zh": "预设网络"},
     "preset_ng_3443": {"en": "Ng 3-4-4-3, sigmoid + cross-entropy", "zh": "吴恩达 3-4-4-3，sigmoid + 交叉熵"},
     "preset_testnet_342": {"en": "TestNet 3-4-2, ReLU + softmax", "zh": "TestNet 3-4-2，ReLU + softmax"},
@@ -327,6 +327,19 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "loss_cross_entropy": {"en": "cross-entropy (softmax)", "zh": "交叉熵（softmax）"},
     "loss_mse": {"en": "mean squared error ½‖a − y‖²", "zh": "均方误差 ½‖a − y‖²"},
+    "act_sigmoid": {"en": "sigmoid", "zh": "sigmoid"},
+    "act_tanh": {"en": "tanh", "zh": "tanh"},
+    "act_relu": {"en": "ReLU", "zh": "ReLU"},
+    "act_leaky_relu": {"en": "leaky ReLU", "zh": "Leaky ReLU"},
+    "act_linear": {"en": "linear", "zh": "线性"},
+    "act_softmax": {"en": "softmax", "zh": "softmax"},
+    "init_constant": {"en": "constant", "zh": "常数"},
+    "init_zeros": {"en": "zeros", "zh": "全零"},
+    "init_xavier": {"en": "Xavier", "zh": "Xavier 初始化"},
+    "init_he": {"en": "He", "zh": "He 初始化（何恺明）"},
+    "init_uniform": {"en": "uniform", "zh": "均匀分布"},
+    "init_normal": {"en": "normal", "zh": "正态分布"},
+    "col_symbol": {"en": "symbol", "zh": "符号"},
 }
 
 

@@ -70,6 +70,8 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     },
     "mx_chain": {"en": "δ as a chain of Jacobians, against backprop", "zh": "用雅可比连乘求 δ，与反向传播对比"},
     "mx_max_diff": {"en": "largest difference", "zh": "最大差异"},
+    "mx_col_jac": {"en": "δ (chain of Jacobians)", "zh": "δ（雅可比连乘）"},
+    "mx_col_bp": {"en": "δ (backprop)", "zh": "δ（反向传播）"},
     "mx_layer": {"en": "Layer", "zh": "层"},
     # gradient check
     "gc_intro": {
@@ -148,6 +150,7 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     "bt_samples": {"en": "Each sample's contribution to weight layer {n}", "zh": "每个样本对第 {n} 层权重的贡献"},
     "bt_sum": {"en": "Accumulated and averaged", "zh": "累加并取平均"},
     "bt_cost": {"en": "The cost", "zh": "代价"},
+    "bt_more": {"en": "… and {n} more samples", "zh": "……另有 {n} 个样本"},
     "bt_slip": {
         "en": "Seed 002 writes D = Δ/m + λW. With the cost's λ/(2m) Σ‖W‖² term the derivative is (λ/m)W; the app uses (λ/m)W, and the gradient check agrees.",
         "zh": "笔记 002 写作 D = Δ/m + λW。代价中的正则项是 λ/(2m) Σ‖W‖²，求导得到 (λ/m)W；本应用使用 (λ/m)W，梯度检验也证实这一点。",
@@ -158,13 +161,13 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     },
     # training
     "tr_intro": {
-        "en": "Train the network you built: gradient descent repeats W ← W − α∂J/∂W (seed 003's step 5); L-BFGS-B and TNC get J and backprop's gradient on the unrolled vector θ, as seed 002 does with scipy.optimize, and the result is rolled back into matrices.",
-        "zh": "训练你搭好的网络：梯度下降反复执行 W ← W − α∂J/∂W（笔记 003 第 5 步）；L-BFGS-B 和 TNC 在展开后的向量 θ 上拿到 J 和反向传播的梯度，就像笔记 002 用 scipy.optimize 那样，结果再还原成矩阵。",
+        "en": "Train the network you built: gradient descent repeats W ← W − α∂J/∂W (seed 003's step 5); L-BFGS-B (quasi-Newton) and TNC (truncated Newton) get J and backprop's gradient on the unrolled vector θ, as seed 002 does with scipy.optimize, and the result is rolled back into matrices.",
+        "zh": "训练你搭好的网络：梯度下降反复执行 W ← W − α∂J/∂W（笔记 003 第 5 步）；L-BFGS-B（拟牛顿法）和 TNC（截断牛顿法）在展开后的向量 θ 上拿到 J 和反向传播的梯度，就像笔记 002 用 scipy.optimize 那样，结果再还原成矩阵。",
     },
     "tr_optimizer": {"en": "Method", "zh": "方法"},
     "tr_gd": {"en": "gradient descent", "zh": "梯度下降"},
-    "tr_lbfgs": {"en": "L-BFGS-B (scipy)", "zh": "L-BFGS-B（scipy）"},
-    "tr_tnc": {"en": "TNC (scipy, as in seed 002)", "zh": "TNC（scipy，同笔记 002）"},
+    "tr_lbfgs": {"en": "L-BFGS-B (quasi-Newton, scipy)", "zh": "L-BFGS-B（拟牛顿法，scipy）"},
+    "tr_tnc": {"en": "TNC (truncated Newton, scipy, as in seed 002)", "zh": "TNC（截断牛顿法，scipy，同笔记 002）"},
     "tr_steps": {"en": "Steps", "zh": "步数"},
     "tr_batch": {"en": "Mini-batch size", "zh": "小批量大小"},
     "tr_done": {"en": "{k} steps: J went from {J0} to {J}.", "zh": "{k} 步：J 从 {J0} 降到 {J}。"},
@@ -253,6 +256,10 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     "ex_col_sample": {"en": "sample", "zh": "样本"},
     "ex_col_p": {"en": "p(target)", "zh": "p(目标类)"},
     "ex_output": {"en": "output neuron", "zh": "输出神经元"},
+    "ex_bar_mse": {"en": "MSE: (a − y)·σ′(z)", "zh": "均方误差：(a − y)·σ′(z)"},
+    "ex_bar_ce": {"en": "cross-entropy: a − y", "zh": "交叉熵：a − y"},
+    "ex_col_mse": {"en": "δ (MSE)", "zh": "δ（均方误差）"},
+    "ex_col_ce": {"en": "δ (cross-entropy)", "zh": "δ（交叉熵）"},
     "ex_scaling_result": {
         "en": "Correctly classified: ‖∂J/∂W¹‖ = {r} as x grows to × {s}: the softmax saturates, δ¹ → 0 and the gradient vanishes. Misclassified: {w0} → {w}, × {g}. The claim holds only for the misclassified sample, where δ¹ does not shrink.",
         "zh": "分类正确时：随着 x 增大到 × {s}，‖∂J/∂W¹‖ = {r}：softmax 饱和，δ¹ → 0，梯度消失。分类错误时：{w0} → {w}，放大 {g} 倍。只有对分类错误、δ¹ 不变小的样本，这个说法才成立。",

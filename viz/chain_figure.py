@@ -36,6 +36,9 @@ def highlighted_figure(r: PassResult, view: View, l: int, paths: list[tuple[int,
         wx, wy = [geo.xs[a], geo.xs[b]], [geo.ys[a], geo.ys[b]]
     neurons = fig["data"][NEURONS]
     neurons["marker"]["opacity"] = [1.0 if k in on else theme.INACTIVE_OPACITY for k in range(len(geo.xs))]
+    font = neurons.get("textfont") or {}
+    if isinstance(font.get("color"), list):  # a dimmed node's label in grey: white or black would not read on it
+        font["color"] = [c if k in on else "#8a8a8a" for k, c in enumerate(font["color"])]
     extra = [
         {"type": "scatter", "mode": "lines", "name": "paths", "x": xs, "y": ys, "hoverinfo": "skip",
          "showlegend": False, "line": {"color": HIGHLIGHT_COLOUR, "width": 4}, "opacity": 0.8},

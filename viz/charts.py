@@ -1,4 +1,8 @@
-"""Small charts for the teaching pages: gradient check errors and the experiments."""
+"""Small charts for the teaching pages: gradient check errors and the experiments.
+
+Axis titles are {"text": ...} (plotly.js 3 and later draw no title given as a bare string); numbers
+printed on a chart come from the one formatter (viz.hover.fmt).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from engine.gradcheck import GradCheckReport
 from ui.i18n import t
 from viz import theme
 from viz.figure import PlainFigure
+from viz.hover import fmt
 
 BASE = {"template": {"layout": {}}, "font": dict(theme.FONT, size=14), "plot_bgcolor": "white",
         "paper_bgcolor": "white", "margin": {"l": 70, "r": 20, "t": 40, "b": 60}, "height": 420}  # fmt: skip
@@ -22,8 +27,8 @@ def gradcheck_chart(rep: GradCheckReport, lang: str) -> PlainFigure:
     """Per parameter, |a - n| divided by its allowance atol + rtol |n| on a log scale: a correct gradient sits
     at or below the line at 1 (the verdict's own rule), a wrong one above it. Parameters not judged (a ReLU
     switched within the step) are left out; those settled at the recheck eps are drawn as hollow markers."""
-    hover = (f"{t('gc_analytic', lang)} %{{customdata[0]:.6g}}<br>{t('gc_numeric', lang)} %{{customdata[1]:.6g}}"
-             f"<br>{t('gc_rel', lang)} %{{customdata[2]:.3g}}<br>{t('gc_ratio', lang)} %{{y:.3g}}"
+    hover = (f"{t('gc_analytic', lang)} %{{customdata[0]}}<br>{t('gc_numeric', lang)} %{{customdata[1]}}"
+             f"<br>{t('gc_rel', lang)} %{{customdata[2]}}<br>{t('gc_ratio', lang)} %{{customdata[3]}}"
              "<extra>%{fullData.name}</extra>")  # fmt: skip
     data, k = [], 0
     floor = 1e-6  # exact agreement is drawn at the bottom instead of vanishing off a log axis
@@ -33,7 +38,8 @@ def gradcheck_chart(rep: GradCheckReport, lang: str) -> PlainFigure:
             ratio = (c.abs_error / c.allowed).ravel()
         settled = c.settled.ravel() if c.settled is not None else np.zeros_like(judged)
         again = f" (ε = {rep.recheck_eps:.0e})".replace("e-0", "e-") if rep.recheck_eps else ""
-        cd = np.column_stack([c.analytic.ravel(), c.numeric.ravel(), c.rel_error.ravel()])
+        cd = np.column_stack([fmt(c.analytic.ravel(), 6), fmt(c.numeric.ravel(), 6), fmt(c.rel_error.ravel(), 3),
+                              fmt(ratio, 3)])  # fmt: skip
         for mask, hollow in ((judged & ~settled, False), (judged & settled, True)):
             idx = np.flatnonzero(mask)
             if hollow and not idx.size:
@@ -54,8 +60,8 @@ def gradcheck_chart(rep: GradCheckReport, lang: str) -> PlainFigure:
     return _fig(
         data,
         {
-            "yaxis": {"type": "log", "title": t("gc_ratio", lang), "exponentformat": "power"},
-            "xaxis": {"title": t("gc_param_axis", lang)},
+            "yaxis": {"type": "log", "title": {"text": t("gc_ratio", lang)}, "exponentformat": "power"},
+            "xaxis": {"title": {"text": t("gc_param_axis", lang)}},
             "shapes": [line],
             "annotations": [note],
         },
@@ -75,8 +81,8 @@ def lines_chart(
     return _fig(
         data,
         {
-            "xaxis": {"title": xtitle, "type": "log" if xlog else "linear", "exponentformat": "power"},
-            "yaxis": {"title": ytitle, "type": "log" if log else "linear", "exponentformat": "power"},
+            "xaxis": {"title": {"text": xtitle}, "type": "log" if xlog else "linear", "exponentformat": "power"},
+            "yaxis": {"title": {"text": ytitle}, "type": "log" if log else "linear", "exponentformat": "power"},
         },
     )
 
@@ -84,14 +90,14 @@ def lines_chart(
 def bars_chart(categories, series: dict, ytitle: str, log: bool = False, xtitle: str = "") -> PlainFigure:
     """Grouped bars, one group per category; xtitle names what the categories are."""
     data = [{"type": "bar", "name": name, "x": list(categories), "y": np.asarray(y).tolist(),
-             "marker": {"color": LAYER_COLOURS[k % 8]}, "texttemplate": "%{y:.3g}", "textposition": "outside"}
+             "marker": {"color": LAYER_COLOURS[k % 8]}, "text": fmt(y, 3).tolist(), "textposition": "outside"}
             for k, (name, y) in enumerate(series.items())]  # fmt: skip
     return _fig(
         data,
         {
             "barmode": "group",
-            "xaxis": {"title": xtitle},
-            "yaxis": {"title": ytitle, "type": "log" if log else "linear", "exponentformat": "power"},
+            "xaxis": {"title": {"text": xtitle}},
+            "yaxis": {"title": {"text": ytitle}, "type": "log" if log else "linear", "exponentformat": "power"},
         },
     )
 
@@ -100,13 +106,14 @@ def heatmap_chart(z, xtitle: str, ytitle: str, title: str) -> PlainFigure:
     z = np.asarray(z, float)
     data = [{"type": "heatmap", "z": z.T.tolist(), "x": list(range(1, z.shape[0] + 1)),
              "y": list(range(1, z.shape[1] + 1)), "colorscale": theme.SEQUENTIAL, "zmin": 0,
-             "texttemplate": "%{z:.2f}", "colorbar": {"title": {"text": "g′(z)"}}}]  # fmt: skip
+             "text": fmt(z.T, 2).tolist(), "texttemplate": "%{text}",
+             "colorbar": {"title": {"text": "g′(z)"}}}]  # fmt: skip
     return _fig(
         data,
         {
             "title": {"text": title},
-            "xaxis": {"title": xtitle, "dtick": 1},
-            "yaxis": {"title": ytitle, "dtick": 1, "autorange": "reversed"},
+            "xaxis": {"title": {"text": xtitle}, "dtick": 1},
+            "yaxis": {"title": {"text": ytitle}, "dtick": 1, "autorange": "reversed"},
             "height": 360,
         },
     )

@@ -16,19 +16,50 @@ from viz.notation import Notation
 NONFINITE_TEXT = {"inf": "∞", "-inf": "−∞", "nan": "NaN"}  # what a non-finite number reads as, everywhere
 
 
+FIXED_LOW = -3  # decimal exponents from here ...
+FIXED_HIGH = 4  # ... to here (or up to digits - 1) print as plain decimals: 0.00123, 2590, 12300
+
+
 def fmt(values, digits: int = 4) -> np.ndarray:
-    """Numbers as short strings, with a true minus sign; ∞, −∞ and NaN for the non-finite ones."""
+    """Numbers as short strings with `digits` significant digits: the one number formatter of every label,
+    colour bar, hover, table and equation (viz.latex.num rewrites its exponent for TeX).
+
+    Plain decimals from 0.001 to 99999 (0.0133, 2590), exponent form outside, written compactly (7.26e−9,
+    1.5e12); trailing zeros dropped; a true minus sign; no −0 (a value that prints as zero prints 0);
+    ∞, −∞ and NaN for the non-finite ones.
+    """
     v = np.asarray(values, dtype=float)
-    s = np.char.replace(np.char.mod(f"%.{digits}g", v), "-", "−")
-    if np.isfinite(v).all():
-        return s
-    s = np.where(np.isposinf(v), NONFINITE_TEXT["inf"], s)
-    s = np.where(np.isneginf(v), NONFINITE_TEXT["-inf"], s)
-    return np.where(np.isnan(v), NONFINITE_TEXT["nan"], s)
+    d = max(1, int(digits))
+    shape = v.shape
+    v = v.ravel()
+    if not v.size:
+        return np.zeros(shape, "<U1")
+    finite = np.isfinite(v)
+    w = np.where(finite, v, 0.0)
+    sci = np.char.mod(f"%.{d - 1}e", w)  # the rounding decides the exponent: 9.996 -> 1.00e+01
+    parts = np.char.partition(sci, "e")
+    mant, e = parts[:, 0], parts[:, 2].astype(int)
+    fixed = (e >= FIXED_LOW) & (e <= max(FIXED_HIGH, d - 1))
+    decimals = np.clip(d - 1 - e, 0, None)
+    plain = np.char.mod(np.char.add(np.char.add("%.", decimals.astype(str)), "f"), w)
+    out = np.where(fixed, _trim(plain), np.char.add(np.char.add(_trim(mant), "e"), e.astype(str)))
+    out = np.where(w == 0, "0", out)
+    out = np.char.replace(out.astype(str), "-", "−")
+    if not finite.all():
+        out = np.where(np.isposinf(v), NONFINITE_TEXT["inf"], out)
+        out = np.where(np.isneginf(v), NONFINITE_TEXT["-inf"], out)
+        out = np.where(np.isnan(v), NONFINITE_TEXT["nan"], out)
+    return out.reshape(shape)
+
+
+def _trim(s: np.ndarray) -> np.ndarray:
+    """Trailing zeros of a decimal fraction dropped (2.50 -> 2.5, 3.00 -> 3); integers kept (2590)."""
+    cut = np.char.rstrip(np.char.rstrip(s, "0"), ".")
+    return np.where(np.char.find(s, ".") >= 0, cut, s)
 
 
 def text_num(value: float, digits: int = 4) -> str:
-    """One number as plain text (5.479e+241, −0.25, ∞, NaN): for st.success/st.error and other markdown."""
+    """One number as plain text (5.479e241, −0.25, ∞, NaN): for st.success/st.error and other markdown."""
     return str(fmt(float(value), digits))
 
 

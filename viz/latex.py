@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.network import PassResult
+from viz.hover import fmt
 from viz.notation import Notation
 
 G_NAME = {"sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\mathrm{ReLU}", "leaky_relu": r"\mathrm{LReLU}",
@@ -20,12 +21,13 @@ SLOPES = {"sigmoid": "{a}(1-{a})", "tanh": "1-({a})^2", "relu": r"\mathbb{{1}}({
 
 
 def num(v: float, digits: int = 3) -> str:
+    """One number for TeX, as viz.hover.fmt writes it (7.26e−9 as 7.26\times10^{-9}; ∞, NaN)."""
     if not np.isfinite(v):
         return r"\infty" if v > 0 else (r"-\infty" if v < 0 else r"\text{NaN}")
-    s = f"{v:.{digits}g}"
+    s = str(fmt(float(v), digits)).replace("−", "-")
     if "e" in s:
         mant, exp = s.split("e")
-        s = rf"{mant}\times10^{{{int(exp)}}}"
+        s = {"1": "", "-1": "-"}.get(mant, mant + r"\times") + rf"10^{{{exp}}}"
     return s
 
 
@@ -173,11 +175,11 @@ def summary_eq(r: PassResult, N: Notation, digits: int) -> tuple[str, str]:
         rf"{N.sym('delta', L)} &= \frac{{\partial \ell}}{{\partial {N.sym('z', L)}}}, \qquad {back}",
         "&" + grad + (reg if r.l2 else ""),
     )
-    largest = r", \;".join(
-        rf"\max\left|\tfrac{{\partial J}}{{\partial {N.sym('W', l)}}}\right| = {num(abs(rec.dW).max(), digits)}"
+    largest = [  # one layer a line: the step view's narrow column holds them without scrolling
+        rf"\max\left|\tfrac{{\partial J}}{{\partial {N.sym('W', l)}}}\right| &= {num(abs(rec.dW).max(), digits)}"
         for l, rec in enumerate(r.layers, start=1)
-    )
-    return general, aligned(rf"J &= {num(r.loss, digits + 1)}", rf"&{largest}")
+    ]
+    return general, aligned(rf"J &= {num(r.loss, digits + 1)}", *largest)
 
 
 def update_eq(r: PassResult, l: int, alpha: float, N: Notation, digits: int) -> tuple[str, str]:

@@ -17,12 +17,13 @@ import plotly.graph_objects as go
 
 from engine.network import PassResult
 from ui.i18n import t
-from viz import theme
+from viz import sizes, theme
 from viz.edges import N_BUCKETS, drawn_mask, edge_traces, edge_values
 from viz.graph import layout
 from viz.hover import edge_texts, fmt, neuron_texts, text_num
 from viz.notation import Notation
 from viz.scales import Scale, sequential_scale, signed_scale
+from viz.tables import plain
 
 PENDING, EDGES, NEURONS = N_BUCKETS, N_BUCKETS + 1, N_BUCKETS + 2
 QUANTITIES = ("a", "z", "gp", "delta")
@@ -134,24 +135,26 @@ def node_scale(stage: Stage, view: View, node_layer: np.ndarray) -> Scale:
     return signed_scale(computed, view.scale if stage.quantity == "delta" else "linear")
 
 
-def neuron_update(stage: Stage, view: View, node_layer: np.ndarray) -> dict:
+def neuron_update(stage: Stage, view: View, node_layer: np.ndarray, diameter: float) -> dict:
     """The parts of the `neurons` trace that change from stage to stage.
 
     A neuron the pass has not reached in this stage is drawn faded and without a colour (null), so no
-    layer is pre-coloured with a value the class has not seen computed yet.
+    layer is pre-coloured with a value the class has not seen computed yet. Nodes are `diameter` px
+    across (node_diameter: every label of every frame fits); a long label is set a little smaller.
     """
     scale = node_scale(stage, view, node_layer)
     n_inputs = int(np.sum(node_layer == 0))
     labels = len(node_layer) <= theme.LABEL_MAX_NEURONS
     vals = stage.node_values
     shown = stage.node_lit & (node_layer > 0)  # the inputs' own discs (`inputs`) show x
-    tcol, text = None, None
+    tcol, text, size = None, None, None
     if labels:  # printed values, each in black or white, whichever reads on its fill
         q = scale.position(vals)
         tcol = [_text_colour(qk, scale.palette) if on else "#9a9a9a" for qk, on in zip(q, shown)]
         # a blank label is a no-break space, not "": plotly.js's animation only updates labels that exist.
         # An overflow reads ∞ or NaN.
         text = np.where(shown, fmt(vals, view.digits), "\u00a0").tolist()
+        size = label_fonts(text, diameter, view)
     colour = np.where(stage.node_lit & ~np.isnan(vals), vals, np.nan)
     colour[:n_inputs] = vals[:n_inputs]  # a^0 = x stays in the data (the figure contract); its disc covers it
     upd = {
@@ -160,32 +163,76 @@ def neuron_update(stage: Stage, view: View, node_layer: np.ndarray) -> dict:
             "colorscale": scale.colorscale(),
             "cmin": scale.lo, "cmax": scale.hi,
             "opacity": np.where(stage.node_lit, 1.0, theme.INACTIVE_OPACITY),
-            "size": node_size(view, len(node_layer)),
+            "size": diameter,
             "line": {"color": "#333333", "width": 1.5},
             "colorbar": dict(theme.COLORBAR, title={"text": stage.node_label, "side": "right"}, x=1.02),
             "showscale": not view.compact,
         },
         "text": text,
-        "textfont": {"color": tcol, "size": 15 if view.large else 11},
+        "textfont": {"color": tcol, "size": size},
     }  # fmt: skip
     return upd
 
 
-def node_size(view: View, n_neurons: int) -> float:
-    return (theme.NODE_SIZE_SMALL * (1.3 if view.large else 1.0)) if n_neurons <= theme.LABEL_MAX_NEURONS else (
-        theme.NODE_SIZE_LARGE)  # fmt: skip
+def label_fonts(text: list[str], diameter: float, view: View) -> list[float]:
+    """Each label's font size: the mode's, or smaller where the label would not fit its node."""
+    size = sizes.mode_of(view.large, view.compact).label
+    return [sizes.label_font(s, diameter, size) for s in text]
 
 
-def inputs_trace(result: PassResult, view: View, geo: Geometry, hovertext) -> dict:
+def node_diameter(result: PassResult, view: View) -> float:
+    """The nodes' diameter (px) for this figure and all its frames: large enough for every label they show
+    (x, a and δ as the passes sweep, the chosen quantity at the end), where the rows and columns leave room."""
+    if sum(result.widths) > theme.LABEL_MAX_NEURONS:
+        return theme.NODE_SIZE_UNLABELLED
+    s = view.sample
+    shown = {"a", "delta", view.nodes}
+    vals = [result.x[s]] + [node_values(result, q, s)[result.widths[0] :] for q in shown]
+    labels = fmt(np.concatenate(vals), view.digits).tolist()
+    return sizes.node_labels(figure_sizes(result, view), labels)[0]
+
+
+def figure_sizes(result: PassResult, view: View) -> sizes.Sizes:
+    return _sizes(tuple(result.widths), tuple(r.activation for r in result.layers), view.notation, view.lang,
+                  view.large, view.compact)  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _sizes(layers: tuple[int, ...], activations: tuple[str, ...], notation: str, lang: str, large: bool,
+           compact: bool) -> sizes.Sizes:  # fmt: skip
+    titles = [(name, plain(sym), act) for name, sym, act in layer_titles(layers, activations, Notation(notation),
+                                                                         lang, compact)]  # fmt: skip
+    return sizes.figure_sizes(layers, large, compact, sum(layers) <= theme.LABEL_MAX_NEURONS, titles)
+
+
+def layer_titles(layers, activations, notation: Notation, lang: str, compact: bool) -> list[tuple[str, str, str]]:
+    """(name, symbol as HTML, activation) above each layer: ("hidden 1", "a<sup>1</sup>", "sigmoid")."""
+    L = len(layers) - 1
+    out = []
+    for l in range(L + 1):
+        if compact:
+            name = ""
+        elif l == 0:
+            name = t("layer_input", lang)
+        elif l == L:
+            name = t("layer_output", lang)
+        else:
+            name = t("layer_hidden", lang, n=notation.layer_number(l))
+        out.append((name, notation.sym("a", l, latex=False), t("act_" + activations[l - 1], lang) if l else ""))
+    return out
+
+
+def inputs_trace(result: PassResult, view: View, geo: Geometry, hovertext, diameter: float) -> dict:
     """The inputs as their own white discs, always labelled with x: x is on no scale of the computed layers."""
     n = result.widths[0]
     labels = len(geo.xs) <= theme.LABEL_MAX_NEURONS
+    text = fmt(result.x[view.sample], view.digits).tolist() if labels else None
     return {
         "type": "scatter", "mode": "markers+text" if labels else "markers", "name": "inputs", "showlegend": False,
         "x": geo.xs[:n], "y": geo.ys[:n],
-        "marker": {"color": "#ffffff", "size": node_size(view, len(geo.xs)), "line": {"color": "#333333", "width": 2}},
-        "text": fmt(result.x[view.sample], view.digits).tolist() if labels else None,
-        "textposition": "middle center", "textfont": {"color": "#111111", "size": 15 if view.large else 11},
+        "marker": {"color": "#ffffff", "size": diameter, "line": {"color": "#333333", "width": 2}},
+        "text": text, "textposition": "middle center",
+        "textfont": {"color": "#111111", "size": label_fonts(text, diameter, view) if labels else None},
         "hovertemplate": "%{hovertext}<extra></extra>", "hovertext": hovertext[:n],
     }  # fmt: skip
 
@@ -212,36 +259,33 @@ def stage_parts(result: PassResult, stage: Stage, view: View, geo: Geometry, edg
     and layout.meta's colour bars (what the live chart draws beside the plot)."""
     escale = edge_scale(result, edge_q, view.scale)
     traces = edge_traces(result, stage.edge_lit, edge_q, geo, escale)
-    traces.append(neuron_update(stage, view, geo.node_layer))
+    traces.append(neuron_update(stage, view, geo.node_layer, node_diameter(result, view)))
+    log = t("grad_scale_log", view.lang)
     meta = {
-        "edge_bar": escale.bar(t("e_" + edge_q, view.lang), view.digits),
-        "node_bar": node_scale(stage, view, geo.node_layer).bar(stage.node_label, view.digits),
+        "edge_bar": escale.bar(t("e_" + edge_q, view.lang), view.digits, log),
+        "node_bar": node_scale(stage, view, geo.node_layer).bar(stage.node_label, view.digits, log),
     }
     return traces, meta
 
 
 def layer_annotations(layers, activations, notation: Notation, view: View, loss: float) -> list[dict]:
-    L = len(layers) - 1
-    top = (max(layers) - 1) / 2 + 0.75
-    size = 17 if view.large else 13
+    """Each layer's title above the plot (name and symbol, then its activation), and J in the title's row at
+    the plot's right edge: clear of the nodes, of each other and of the colour bars beside the plot."""
+    sz = _sizes(tuple(layers), tuple(activations), view.notation, view.lang, view.large, view.compact)
+    act = f"<span style='font-size:{sz.act_font:.1f}px;color:#555'>{{}}</span>"
     out = []
-    for l in range(L + 1):
-        if view.compact:
-            name = ""
-        elif l == 0:
-            name = t("layer_input", view.lang)
-        elif l == L:
-            name = t("layer_output", view.lang)
-        else:
-            name = t("layer_hidden", view.lang, n=l)
-        sym = notation.sym("a", l, latex=False)
-        sub = f"<br><span style='font-size:{size - 2}px;color:#555'>{activations[l - 1]}</span>" if l else ""
-        label = f"<b>{name}</b> {sym}{sub}" if name else f"{sym}{sub}"
-        out.append({"x": l, "y": top, "text": label, "showarrow": False, "font": {"size": size}, "yanchor": "bottom"})
-    if not view.compact:  # a narrow column has no room beside the outputs; J is in the equations
-        # under the output layer: beside it, J ran into the colour bar on wide nets
-        out.append({"x": L, "y": -(max(layers) - 1) / 2 - 0.42, "text": f"<b>J = {text_num(loss)}</b>",
-                    "showarrow": False, "font": {"size": size + 2}, "yanchor": "top"})  # fmt: skip
+    for l, (name, sym, activation) in enumerate(layer_titles(layers, activations, notation, view.lang, view.compact)):
+        head = (
+            [f"<b>{name}</b> {sym}"] if name and sz.title_lines == 2 else ([f"<b>{name}</b>", sym] if name else [sym])
+        )
+        text = "<br>".join(head + [act.format(activation or "\u00a0")])  # the input's blank line keeps rows level
+        out.append({"x": l, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 4, "text": text,
+                    "showarrow": False, "font": {"size": sz.layer_font}})  # fmt: skip
+    if not view.compact:  # a narrow column has no room for it; J is in the equations
+        out.append({"x": 1, "xref": "paper", "xanchor": "right", "y": 1, "yref": "paper", "yanchor": "middle",
+                    "yshift": sz.J_shift,
+                    "text": f"<b>J = {text_num(loss, view.digits + 1)}</b>", "showarrow": False,
+                    "font": {"size": sz.mode.title}})  # fmt: skip
     return out
 
 
@@ -275,7 +319,7 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
                                     x=-0.02, xanchor="right"),
                    "showscale": not view.compact},
         "hovertemplate": "%{text}<extra></extra>",
-        "text": edge_texts(result, s, notation) if E <= theme.HOVER_MAX_EDGES else None,
+        "text": edge_texts(result, s, notation, view.digits) if E <= theme.HOVER_MAX_EDGES else None,
         "visible": True if E <= theme.HOVER_MAX_EDGES else False,
     }  # fmt: skip
     custom = [
@@ -284,24 +328,22 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
     ]
     for l, rec in enumerate(result.layers, start=1):
         custom += [[l, i, float(rec.z[s, i]), float(rec.a[s, i]), float(rec.delta[s, i])] for i in range(layers[l])]
-    hovertext = neuron_texts(result, s, notation, view.lang)
+    hovertext = neuron_texts(result, s, notation, view.lang, view.digits)
     neurons = {
         "type": "scatter", "mode": "markers+text" if len(geo.xs) <= theme.LABEL_MAX_NEURONS else "markers",
         "name": "neurons", "showlegend": False, "x": geo.xs, "y": geo.ys, "customdata": custom,
         "hovertemplate": "%{hovertext}<extra></extra>", "hovertext": hovertext, "textposition": "middle center",
     }  # fmt: skip
     neurons.update({k: v for k, v in parts[-1].items()})
-    L = len(layers) - 1
-    height = (720 if view.large else (460 if view.compact else 540)) + min(560, 18 * max(0, max(layers) - 6))
-    margin = {"l": 10, "r": 10, "t": 60, "b": 20} if view.compact else {"l": 90, "r": 30, "t": 70, "b": 70}
+    sz = figure_sizes(result, view)
+    m = sz.mode
     fig_layout = {
-        "template": {"layout": {}}, "height": height, "margin": margin,
-        "font": dict(theme.FONT, size=18 if view.large else 14),
-        "title": {"text": stage.title, "x": 0.01, "font": {"size": 22 if view.large else 16}},
-        "xaxis": {"visible": False, "range": [-0.45, L + 0.45], "fixedrange": True},
-        "yaxis": {"visible": False, "range": [-(max(layers) - 1) / 2 - (0.7 if view.compact else 1.1),
-                                             (max(layers) - 1) / 2 + 1.5],
-                  "fixedrange": True},
+        "template": {"layout": {}}, "height": sz.height, "margin": sz.margin,
+        "font": dict(theme.FONT, size=m.font),
+        "title": {"text": stage.title, "x": 0.01, "xanchor": "left", "y": 1, "yref": "container", "yanchor": "top",
+                  "pad": {"t": sizes.TITLE_PAD}, "font": {"size": m.title}},
+        "xaxis": {"visible": False, "range": list(sz.x_range), "fixedrange": True},
+        "yaxis": {"visible": False, "range": list(sz.y_range), "fixedrange": True},
         "hovermode": "closest", "plot_bgcolor": "white", "paper_bgcolor": "white",
         "annotations": layer_annotations(layers, [r.activation for r in result.layers], notation, view, result.loss),
         "shapes": [_highlight_shape(stage.highlight, layers)],
@@ -309,7 +351,9 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
         "dragmode": False,
         "meta": meta,
     }  # fmt: skip
-    return {"data": parts[:-1] + [edges, neurons, inputs_trace(result, view, geo, hovertext)], "layout": fig_layout}
+    diameter = parts[-1]["marker"]["size"]
+    return {"data": parts[:-1] + [edges, neurons, inputs_trace(result, view, geo, hovertext, diameter)],
+            "layout": fig_layout}  # fmt: skip
 
 
 def edge_scale(result: PassResult, which: str, kind: str) -> Scale:
@@ -319,7 +363,7 @@ def edge_scale(result: PassResult, which: str, kind: str) -> Scale:
 
 
 def _highlight_shape(layer: int | None, layers) -> dict:
-    h = (max(layers) - 1) / 2 + 0.6
+    h = max(layers) / 2  # the layer's rows, each one unit tall
     x = -10 if layer is None else layer
     return {
         "type": "rect",

@@ -91,9 +91,10 @@ class Scale:
                 pos.append((q, m))
         return pos + [(0.5, 0.0)] + [(1 - q, -m) for q, m in reversed(pos)]
 
-    def bar(self, title: str, digits: int = 2) -> dict:
-        """What the live chart draws as this scale's colour bar: title, stops and ticks in display space."""
-        name = {"log": " · log", "linear": "", "sequential": ""}[self.kind]
+    def bar(self, title: str, digits: int = 2, log: str = "log") -> dict:
+        """What the live chart draws as this scale's colour bar: title (naming a log scale in the reader's
+        word for it), stops and ticks in display space."""
+        name = f" · {log}" if self.kind == "log" else ""
         return {
             "title": title + name,
             "kind": self.kind,

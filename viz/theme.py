@@ -15,9 +15,10 @@ NEUTRAL = "#b4b4b4"
 INACTIVE_OPACITY = 0.18
 EDGE_COLOR_BUCKETS = 7  # odd, so 0 has its own neutral bucket
 EDGE_WIDTHS = (1.2, 3.0, 5.5)  # |w| terciles of the largest |w|
-FONT = dict(family="Inter, 'Noto Sans SC', 'Source Han Sans SC', sans-serif", size=15, color="#1f2430")
-NODE_SIZE_SMALL = 40  # when values are printed inside the nodes
-NODE_SIZE_LARGE = 14
+# Source Sans: the font the Streamlit page loads, so every browser measures the figure's text alike (viz.sizes)
+FONT = dict(family="'Source Sans', 'Source Sans Pro', 'Noto Sans SC', 'Source Han Sans SC', sans-serif", size=15,
+            color="#1f2430")  # fmt: skip
+NODE_SIZE_UNLABELLED = 14  # too many neurons to print their values (viz.sizes sizes the labelled ones)
 HIGHLIGHT = "rgba(255, 200, 0, 0.16)"
 # Shared by both colour bars (drawn by plotly where st.plotly_chart shows the figure; the live chart
 # draws them as HTML). Tick labels may overflow: plotly otherwise measures every label to hide some.

@@ -10,6 +10,7 @@ from engine.config import from_dict
 from engine.network import run_pass
 from engine.presets import PRESETS, preset
 from ui.state import decode_net, encode_net, materialise
+from viz.hover import text_num
 from viz.scales import signed_scale
 
 TESTNET_LIKE = {"layers": [2, 5, 3], "activations": ["tanh", "softmax"], "loss": "cross_entropy",
@@ -237,7 +238,7 @@ def test_hover_shows_the_formula_with_numbers(server, page):
     hover = page.locator(".hoverlayer .hovertext").first
     hover.wait_for(timeout=10_000)
     text = hover.text_content()
-    assert "δ = ∂ℓ/∂z = g′(z)·Σ" in text and f"{r.layers[1].delta[0, 0]:.4g}".replace("-", "−") in text
+    assert "δ = ∂ℓ/∂z = g′(z)·Σ" in text and text_num(r.layers[1].delta[0, 0], 3) in text  # the view's digits
     x, y = page.evaluate(POINT_XY, ["edges", 0])  # W^1[0][0]
     page.mouse.move(x, y)
     page.wait_for_function(
@@ -245,7 +246,7 @@ def test_hover_shows_the_formula_with_numbers(server, page):
         "document.querySelector('.hoverlayer .hovertext').textContent.includes('∂J/∂w')"
     )
     text = page.locator(".hoverlayer .hovertext").first.text_content()
-    assert f"{r.layers[0].dW[0, 0]:.4g}".replace("-", "−") in text
+    assert text_num(r.layers[0].dW[0, 0], 3) in text
     shot(page, "explorer-hover")
     no_exception(page)
 

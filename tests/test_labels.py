@@ -185,3 +185,12 @@ def test_lesson_tables_show_formatted_text(lang):
     assert at.segmented_control(key="ex_scheme").options == [
         t("init_" + k, lang) for k in ("constant", "zeros", "xavier")
     ]
+
+
+@pytest.mark.parametrize("digits", [1, 2, 3, 4, 6])
+def test_a_long_array_is_written_exactly_as_number_by_number(digits):
+    rng = np.random.default_rng(digits)
+    v = rng.normal(size=5000) * 10.0 ** rng.uniform(-8, 9, size=5000)
+    edges = [0.0, -0.0, np.inf, -np.inf, np.nan, 1e-3, 9.995e-4, 1.0005e-3, 99999.5, 1e5, 9999.5, 999.5, 99.95, 9.96]
+    v[: len(edges)] = edges
+    assert fmt(v, digits).tolist() == [text_num(x, digits) for x in v]  # the bulk path (%g first) agrees

@@ -21,6 +21,7 @@ from engine.network import init_params
 from ui import messages, state
 from ui.data_sliders import slider_groups
 from ui.i18n import t
+from viz.hover import fmt
 
 MAX_SLIDERS = 12  # wider inputs or targets are edited as a table row
 HIDDEN_ACTS = [a for a in ACTIVATIONS if a != "softmax"]
@@ -165,7 +166,7 @@ def _class_picker(row, s: int, lang: str) -> list[float]:
     onehot = len(hot) == 1 and sum(row) == 1.0
     options = list(range(n)) if onehot else [-1] + list(range(n))
     if not onehot:
-        st.caption(t("target_is_distribution", lang, y=[round(v, 3) for v in row]))
+        st.caption(t("target_is_distribution", lang, y="(" + ", ".join(fmt(row, 3).tolist()) + ")"))
     k = st.selectbox(t("target_class", lang), options, options.index(hot[0] if onehot else -1),
                      format_func=lambda c: "—" if c < 0 else f"{c + 1}", key=_key(f"cls{s}"))  # fmt: skip
     return list(row) if k < 0 else [1.0 if i == k else 0.0 for i in range(n)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.network import PassResult
-from viz.hover import fmt
+from viz.hover import fmt, text_num
 from viz.notation import Notation
 
 G_NAME = {"sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\mathrm{ReLU}", "leaky_relu": r"\mathrm{LReLU}",
@@ -22,9 +22,14 @@ SLOPES = {"sigmoid": "{a}(1-{a})", "tanh": "1-({a})^2", "relu": r"\mathbb{{1}}({
 
 def num(v: float, digits: int = 3) -> str:
     """One number for TeX, as viz.hover.fmt writes it (7.26e−9 as 7.26\times10^{-9}; ∞, NaN)."""
-    if not np.isfinite(v):
-        return r"\infty" if v > 0 else (r"-\infty" if v < 0 else r"\text{NaN}")
-    s = str(fmt(float(v), digits)).replace("−", "-")
+    return _tex(text_num(v, digits))
+
+
+def _tex(s: str) -> str:
+    """fmt's text for TeX: ∞ as \\infty, a hyphen for the minus, 7.26e−9 as 7.26\\times10^{-9}."""
+    if s in ("∞", "−∞", "NaN"):
+        return {"∞": r"\infty", "−∞": r"-\infty", "NaN": r"\text{NaN}"}[s]
+    s = s.replace("−", "-")
     if "e" in s:
         mant, exp = s.split("e")
         s = {"1": "", "-1": "-"}.get(mant, mant + r"\times") + rf"10^{{{exp}}}"
@@ -39,12 +44,14 @@ def bmat(a, digits: int = 3) -> str:
     rows, cols = a.shape
     r_idx = list(range(rows)) if rows <= MAX_SHOWN else list(range(MAX_SHOWN - 1)) + [None, rows - 1]
     c_idx = list(range(cols)) if cols <= MAX_SHOWN else list(range(MAX_SHOWN - 1)) + [None, cols - 1]
+    ri, ci = ([k for k in idx if k is not None] for idx in (r_idx, c_idx))
+    text = dict(zip(((i, j) for i in ri for j in ci), fmt(a[np.ix_(ri, ci)], digits).ravel()))  # shown ones, at once
     lines = []
     for i in r_idx:
         if i is None:
             lines.append(" & ".join(r"\vdots" if j is not None else r"\ddots" for j in c_idx))
         else:
-            lines.append(" & ".join(r"\cdots" if j is None else num(a[i, j], digits) for j in c_idx))
+            lines.append(" & ".join(r"\cdots" if j is None else _tex(text[i, j]) for j in c_idx))
     return r"\begin{bmatrix}" + r" \\ ".join(lines) + r"\end{bmatrix}"
 
 
@@ -176,7 +183,7 @@ def summary_eq(r: PassResult, N: Notation, digits: int) -> tuple[str, str]:
         "&" + grad + (reg if r.l2 else ""),
     )
     largest = [  # one layer a line: the step view's narrow column holds them without scrolling
-        rf"\max\left|\tfrac{{\partial J}}{{\partial {N.sym('W', l)}}}\right| &= {num(abs(rec.dW).max(), digits)}"
+        rf"\max\left|\frac{{\partial J}}{{\partial {N.sym('W', l)}}}\right| &= {num(abs(rec.dW).max(), digits)}"
         for l, rec in enumerate(r.layers, start=1)
     ]
     return general, aligned(rf"J &= {num(r.loss, digits + 1)}", *largest)

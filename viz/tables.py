@@ -63,16 +63,25 @@ def neuron_table(r: PassResult, s: int, N: Notation, lang: str, digits: int = 4,
     })  # fmt: skip
 
 
-def weight_table(r: PassResult, N: Notation, lang: str, digits: int = 4, text: bool = True) -> pd.DataFrame:
-    frames = []
+def weight_table(
+    r: PassResult, N: Notation, lang: str, digits: int = 4, text: bool = True, rows: int | None = None
+) -> pd.DataFrame:
+    """One row per weight and bias, layer by layer; `rows`: only the first so many (a page shows 5,000 of a
+    wide net's 789k, and writing each number as text costs about a microsecond)."""
+    frames, n = [], 0
     for l, rec in enumerate(r.layers, start=1):
+        if rows is not None and n >= rows:
+            break
+        n += rec.W.size + rec.b.size
         n_out, n_in = rec.W.shape
         i = np.repeat(np.arange(n_out), n_in)
         j = np.tile(np.arange(n_in), n_out)
         name = "θ" if N.ng else "w"
         up = sup(f"({l})" if N.ng else l)
         small = n_out < 10 and n_in < 10  # w²₁₂; past 9 neurons the indices need a comma: w²₁,₁₂
-        sym = [f"{name}{up}{sub(a + 1)}{'' if small else ','}{sub(b + 1)}" for a, b in zip(i, j)]
+        idx = [sub(k + 1) for k in range(max(n_out, n_in))]  # each index written once
+        sep = "" if small else ","
+        sym = [f"{name}{up}{idx[a]}{sep}{idx[b]}" for a, b in zip(i.tolist(), j.tolist())]
         frames.append(pd.DataFrame({
             t("col_layer", lang): N.weight_number(l), t("col_weight", lang): sym,
             t("col_to", lang): i + 1, t("col_from", lang): j + 1,
@@ -84,4 +93,5 @@ def weight_table(r: PassResult, N: Notation, lang: str, digits: int = 4, text: b
             t("col_to", lang): np.arange(n_out) + 1, t("col_from", lang): 0, "w": cells(rec.b, digits, text),
             "∂J/∂w": cells(rec.db, digits, text),
         }))  # fmt: skip
-    return pd.concat(frames, ignore_index=True)
+    out = pd.concat(frames, ignore_index=True)
+    return out if rows is None else out.head(rows)

@@ -74,13 +74,16 @@ elif mode == "steps":  # the same timeline, the picture beside its equations (th
 
 else:
     st.markdown(f"**{t('table_neurons', lang, s=ss.sample + 1)}**")
-    nt = neuron_table(result, ss.sample, N, lang)
+    nt = neuron_table(result, ss.sample, N, lang, digits=view.digits)
     st.dataframe(nt, hide_index=True, width="stretch")
     st.markdown(f"**{t('table_weights', lang)}**")
-    wt = weight_table(result, N, lang)
-    if len(wt) > TABLE_MAX_ROWS:
-        st.caption(t("table_cut", lang, n=TABLE_MAX_ROWS, total=len(wt)))
-    st.dataframe(wt.head(TABLE_MAX_ROWS), hide_index=True, width="stretch")
-    st.download_button(t("download_csv", lang), lambda: wt.to_csv(index=False), "weights.csv", "text/csv")
+    total = sum(rec.W.size + rec.b.size for rec in result.layers)
+    if total > TABLE_MAX_ROWS:
+        st.caption(t("table_cut", lang, n=TABLE_MAX_ROWS, total=total))
+    wt = weight_table(result, N, lang, digits=view.digits, rows=TABLE_MAX_ROWS)  # only the rows shown
+    st.dataframe(wt, hide_index=True, width="stretch")
+    # the file holds plain numbers (a spreadsheet reads them), every row, made only when clicked
+    st.download_button(t("download_csv", lang), lambda: weight_table(result, N, lang, text=False).to_csv(index=False),
+                       "weights.csv", "text/csv")  # fmt: skip
 
 health_panel.show(result, lang)  # the network's health: per-layer gradient norms, saturated and dead units

@@ -37,6 +37,21 @@ const CSS = `
 .bpx-eq .bpx-eq-tex { overflow-x: auto; overflow-y: hidden; padding: 2px 0; }
 .bpx-eq .bpx-notes div { font-size: 0.85em; margin-top: 6px; padding: 4px 8px; background: #eef3fb; border-radius: 6px; }
 .bpx-eq .bpx-caption { font-size: 0.8em; color: #555b66; margin-top: 8px; }
+/* the KaTeX build Streamlit ships for st.latex names its size classes katex-sizing; the page's CSS styles
+   only .sizing, so without these every sub- and superscript in the panel is full size */
+.bpx-eq .katex .katex-sizing.reset-size6.size1 { font-size: 0.5em; }
+.bpx-eq .katex .katex-sizing.reset-size6.size2 { font-size: 0.6em; }
+.bpx-eq .katex .katex-sizing.reset-size6.size3 { font-size: 0.7em; }
+.bpx-eq .katex .katex-sizing.reset-size6.size4 { font-size: 0.8em; }
+.bpx-eq .katex .katex-sizing.reset-size6.size5 { font-size: 0.9em; }
+.bpx-eq .katex .katex-sizing.reset-size5.size1 { font-size: 0.5556em; }
+.bpx-eq .katex .katex-sizing.reset-size5.size2 { font-size: 0.6667em; }
+.bpx-eq .katex .katex-sizing.reset-size5.size3 { font-size: 0.7778em; }
+.bpx-eq .katex .katex-sizing.reset-size5.size4 { font-size: 0.8889em; }
+.bpx-eq .katex .katex-sizing.reset-size5.size6 { font-size: 1.111em; }
+.bpx-eq .katex .katex-sizing.reset-size3.size1 { font-size: 0.7143em; }
+.bpx-eq .katex .katex-sizing.reset-size3.size2 { font-size: 0.8571em; }
+.bpx-eq .katex .katex-sizing.reset-size2.size1 { font-size: 0.8333em; }
 .bpx-chart.bpx-side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 18px; }
 .bpx-side > * { min-width: 0; }
 .bpx-side .bpx-plot, .bpx-side .bpx-anim { grid-column: 1; }

@@ -251,7 +251,7 @@ def test_colour_controls_and_table():
     at.segmented_control(key="view").set_value("table").run()
     no_exception(at)
     df = at.dataframe[0].value
-    assert len(df) == 14 and df["δ"].iloc[-1] == fmt(r.layers[-1].delta[0, -1], 3)  # the formatter's text, at the digits chosen (3)
+    assert len(df) == 14 and df["δ"].iloc[-1] == fmt(r.layers[-1].delta[0, -1], 3)  # digits chosen: 3
     assert df["z"].iloc[0] == "—" and "None" not in df.astype(str).to_numpy()  # an input has no z
     wt = at.dataframe[1].value
     assert len(wt) == 12 + 4 + 16 + 4 + 12 + 3

@@ -7,8 +7,8 @@ import streamlit as st
 
 import engine  # noqa: F401  (heavy imports first, so the gc.freeze below covers them)
 import viz.animation  # noqa: F401
+from texts import t
 from ui import live, state
-from ui.i18n import t
 from ui.sidebar import sidebar
 
 # Streamlit collects garbage after every rerun; freezing the long-lived objects of the imports above

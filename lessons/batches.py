@@ -3,10 +3,10 @@
 import numpy as np
 import streamlit as st
 
+from texts import t
 from ui import state
 from ui.compute import current_pass
 from ui.controls import layer_picker
-from ui.i18n import t
 from viz.latex import aligned, bmat, num
 from viz.notation import Notation
 

@@ -5,9 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from engine.chain import all_paths, output_factors, path_count, top_paths
+from texts import t
 from ui import state
 from ui.compute import current_pass
-from ui.i18n import t
 from viz.chain_figure import highlighted_figure
 from viz.graph import weight_paths
 from viz.hover import fmt, text_num

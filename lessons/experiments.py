@@ -6,9 +6,9 @@ import streamlit as st
 
 from engine import experiments as ex
 from engine.config import from_dict
+from texts import t
 from ui import state
 from ui.editors import base_url
-from ui.i18n import t
 from viz.charts import bars_chart, heatmap_chart, lines_chart
 from viz.hover import fmt, text_num
 from viz.tables import sub

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 import streamlit as st
 
+from texts import t
 from ui import health_panel, live, state
 from ui.compute import current_pass
-from ui.i18n import t
 from ui.plotly_component import live_chart
 from viz.animation import animated_figure_dict
 from viz.hover import overflow_note

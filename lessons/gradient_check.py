@@ -7,8 +7,8 @@ import streamlit as st
 from engine.budget import work
 from engine.gradcheck import EPS_MACH, SAFETY, gradcheck
 from engine.network import config_params
+from texts import t
 from ui import state
-from ui.i18n import t
 from viz.charts import gradcheck_chart
 from viz.hover import fmt, text_num
 

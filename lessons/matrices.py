@@ -6,10 +6,10 @@ import streamlit as st
 
 from engine.activations import jacobian
 from engine.chain import deltas_by_jacobians
+from texts import t
 from ui import state
 from ui.compute import current_pass
 from ui.controls import layer_picker
-from ui.i18n import t
 from viz.hover import fmt, text_num
 from viz.latex import aligned, bmat, shape, space
 from viz.notation import Notation

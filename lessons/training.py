@@ -5,8 +5,8 @@ import streamlit as st
 
 from engine.network import config_params
 from engine.training import train_gd, train_scipy, unroll
+from texts import t
 from ui import state
-from ui.i18n import t
 from viz.charts import lines_chart
 from viz.hover import text_num
 

@@ -24,7 +24,7 @@ from engine.health import (
 from engine.network import config_params, pass_arrays, run_pass
 from engine.presets import HEALTH_PRESETS, PRESETS, preset
 from engine.training import train_gd
-from ui.i18n import STRINGS, t
+from texts import STRINGS, t
 from ui.state import encode_net, materialise
 from viz.hover import fmt
 

@@ -251,7 +251,7 @@ def test_chain_rule_output_neuron_under_mse():
 def test_the_notes_shown_at_the_loss_step_under_mse_do_not_say_delta_is_a_minus_y():
     """The explorer's loss step shows note_mse_delta (note_cancel for cross-entropy) and the seed's sign note,
     note_sign, for every loss: neither may tell an MSE network that δ = a − y."""
-    from ui.i18n import t
+    from texts import t
 
     en = [t("note_mse_delta", "en"), t("note_sign", "en")]
     assert "δᴸ = (a − y) ⊙ g′(z)" in en[0] and "(a − y) ⊙ g′(z) with MSE" in en[1]

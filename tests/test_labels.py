@@ -10,7 +10,7 @@ from engine.config import from_dict
 from engine.gradcheck import gradcheck
 from engine.network import config_params, run_pass
 from engine.presets import preset
-from ui.i18n import STRINGS, t
+from texts import STRINGS, t
 from viz import latex, sizes
 from viz.animation import animated_figure_dict
 from viz.charts import bars_chart, gradcheck_chart, heatmap_chart, lines_chart

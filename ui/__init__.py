@@ -1,1 +1,1 @@
-"""UI helpers: the only package besides pages/ and app.py that touches streamlit (i18n and links are pure)."""
+"""UI helpers: the only package besides lessons/ and app.py that touches streamlit (the strings live in texts/)."""

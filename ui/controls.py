@@ -18,9 +18,9 @@ from engine.activations import ACTIVATIONS
 from engine.budget import over_budget
 from engine.config import INIT_SCHEMES, ConfigError, InitSpec, NetworkConfig, from_dict
 from engine.network import init_params
+from texts import t
 from ui import messages, state
 from ui.data_sliders import slider_groups
-from ui.i18n import t
 from viz.hover import fmt
 
 MAX_SLIDERS = 12  # wider inputs or targets are edited as a table row

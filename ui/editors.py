@@ -7,9 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from engine.config import ConfigError, NetworkConfig
+from texts import t
 from ui import state
 from ui.copy_link import copy_link_button
-from ui.i18n import t
 from viz.notation import Notation
 
 

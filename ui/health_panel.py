@@ -1,6 +1,6 @@
 """The explorer's "Network health" panel: a one-line verdict, then per-layer norms, saturation and dead units.
 
-The numbers come from engine.health; the panel only words them (ui.i18n), draws them (viz.health_chart)
+The numbers come from engine.health; the panel only words them (texts), draws them (viz.health_chart)
 and lays them out. A failure preset (engine.presets.HEALTH_PRESETS) adds one line saying what to look at,
 and opens the panel the first time it becomes the active preset.
 """
@@ -14,8 +14,8 @@ import streamlit as st
 from engine.health import LayerHealth, diagnose, first_overflow, health
 from engine.network import PassResult
 from engine.presets import HEALTH_PRESETS
+from texts import t
 from ui import state
-from ui.i18n import t
 from viz.health_chart import HealthLabels, health_chart
 from viz.health_text import NOT_APPLICABLE, num, percent, verdict
 from viz.hover import overflow_words

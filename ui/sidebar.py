@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from engine.presets import PRESETS, preset
+from texts import LANGS, t
 from ui import controls, editors, live, state
-from ui.i18n import LANGS, t
 from ui.plotly_component import BRIDGE_KEY
 from viz.notation import Notation
 

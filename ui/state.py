@@ -17,8 +17,8 @@ from engine.budget import MAX_MULTIPLY_ADDS, MAX_VALUES
 from engine.config import ConfigError, NetworkConfig, from_json
 from engine.network import config_params, init_params
 from engine.presets import PRESETS, default_config, preset
+from texts import LANGS, t
 from ui import messages
-from ui.i18n import LANGS, t
 
 MAX_UPLOAD_BYTES = 1_000_000
 MAX_LINK_JSON = MAX_UPLOAD_BYTES  # a link carries at most what a file may: a tiny link can unzip to gigabytes

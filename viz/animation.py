@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from engine.network import PassResult
-from ui.i18n import t
+from texts import t
 from viz.figure import PlainFigure
 from viz.health_text import health_line
 from viz.hover import text_num

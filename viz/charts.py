@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.gradcheck import GradCheckReport
-from ui.i18n import t
+from texts import t
 from viz import theme
 from viz.figure import PlainFigure
 from viz.hover import fmt

@@ -10,7 +10,7 @@ import numpy as np
 
 from engine.health import Finding, diagnose, health
 from engine.network import PassResult
-from ui.i18n import t
+from texts import t
 from viz.hover import text_num
 from viz.notation import Notation
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from engine.health import first_overflow
 from engine.network import PassResult
-from ui.i18n import t
+from texts import t
 from viz.notation import Notation
 
 NONFINITE_TEXT = {"inf": "∞", "-inf": "−∞", "nan": "NaN"}  # what a non-finite number reads as, everywhere

@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from engine.network import PassResult
-from ui.i18n import t
+from texts import t
 from viz import sizes, theme
 from viz.edges import N_BUCKETS, drawn_mask, edge_traces, edge_values
 from viz.graph import layout

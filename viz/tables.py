@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from engine.network import PassResult
-from ui.i18n import t
+from texts import t
 from viz.hover import fmt
 from viz.notation import Notation
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.network import PassResult
-from ui.i18n import t
+from texts import t
 from viz import latex
 from viz.notation import Notation
 

@@ -6,7 +6,7 @@ from browser.conftest import no_exception, open_app, shot, wait_idle
 from engine.health import health
 from engine.network import run_pass
 from engine.presets import preset
-from ui.i18n import t
+from texts import t
 from ui.state import materialise
 
 CHART = """() => {

@@ -1,4 +1,8 @@
-"""Every user-visible string, in English and Simplified Chinese. Pure: no streamlit here."""
+"""Every user-visible string, in English and Simplified Chinese. Pure: no streamlit here.
+
+Below both viz/ (figures) and ui/ (pages): the figure builders and the pages read the same strings, and
+the figure layer imports nothing from the UI layer.
+"""
 
 from __future__ import annotations
 
@@ -343,7 +347,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-from ui.i18n_lessons import LESSON_STRINGS  # noqa: E402
+from texts.lessons import LESSON_STRINGS  # noqa: E402
 
 STRINGS.update(LESSON_STRINGS)
 

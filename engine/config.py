@@ -8,45 +8,38 @@ before anything is allocated.
 from __future__ import annotations
 
 import json
-import math
-import re
 from dataclasses import dataclass, field
 
 from engine.activations import ACTIVATIONS
 from engine.budget import over_budget
+from engine.fields import (  # noqa: F401  (MAX_*, one_line: part of this module's interface)
+    MAX_SAMPLES,
+    MAX_WEIGHT_LAYERS,
+    MAX_WIDTH,
+    ConfigError,
+    Matrix,
+    as_float,
+    describe,
+    is_number,
+    layers_field,
+    matrix,
+    name_of,
+    number,
+    one_line,
+    quote,
+    sample_count,
+    samples,
+    show,
+    vector,
+)
 from engine.losses import LOSSES
 
-MAX_WIDTH = 256
-MAX_WEIGHT_LAYERS = 12
-MAX_SAMPLES = 10_000
 MAX_JSON_CHARS = 50_000_000
 INIT_SCHEMES = ("xavier", "he", "uniform", "normal", "zeros", "constant")
 FIELDS = ("layers", "activations", "loss", "weights", "biases", "x", "y", "l2", "init")
 MAX_INIT_SCALE = 1e300  # uniform half-width / normal std: beyond this the draw itself overflows float64
-MAX_MESSAGE_CHARS = 300
 MAX_INT_DIGITS = 300  # longer integer literals are read as floats (inf beyond ~1.8e308), never as giant ints
 BOM = "\ufeff"
-
-# line breaks, C0/C1 controls, bidi overrides and BOMs: nothing that can break or disguise one line of text
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates (JSON "\\ud800") cannot be encoded as UTF-8
-
-
-def one_line(text, limit: int = MAX_MESSAGE_CHARS) -> str:
-    """text as one printable line of at most `limit` characters (cut with an ellipsis), fast for any size."""
-    text = str(text)[: 4 * limit]
-    text = " ".join(_CONTROL.sub(" ", _SURROGATE.sub("\ufffd", text)).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-class ConfigError(ValueError):
-    """A config that cannot be used; the message is one sentence naming the field.
-
-    The message is always one line of at most MAX_MESSAGE_CHARS characters, whatever text went into it.
-    """
-
-    def __init__(self, message: object = "") -> None:
-        super().__init__(one_line(message))
 
 
 @dataclass(frozen=True)
@@ -60,9 +53,6 @@ class InitSpec:
         if self.value is not None:
             d["value"] = self.value
         return d
-
-
-Matrix = tuple[tuple[float, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -163,119 +153,6 @@ def from_json(text: str | bytes, budget: bool = False) -> NetworkConfig:
     return from_dict(data, budget)
 
 
-def _is_number(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def _float(v) -> float:
-    """float(v) for a number; an int too large for float64 is inf (or -inf), as 1e999 parses."""
-    try:
-        return float(v)
-    except OverflowError:
-        return math.inf if v > 0 else -math.inf
-
-
-def _number(v, path: str) -> float:
-    if not _is_number(v):
-        raise ConfigError(f"{path} is {_describe(v)}, expected a number")
-    f = _float(v)
-    if not math.isfinite(f):
-        raise ConfigError(f"{path} is {f}, expected a finite number")
-    return f
-
-
-def _show(n) -> str:
-    """A number, short: whole numbers beyond 15 digits in exponent form (str() of a huge int may even fail)."""
-    if isinstance(n, int) and not isinstance(n, bool) and abs(n) >= 10**15:
-        return f"{_float(n):.6g}"
-    return repr(n)[:30]
-
-
-def _quote(text, n: int = 40) -> str:
-    """Untrusted text quoted and cut to n characters, for a message."""
-    text = str(text)
-    return repr(text if len(text) <= n else text[:n] + "…")
-
-
-def _describe(v) -> str:
-    if v is None:
-        return "null"
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, str):
-        return f"the text {_quote(v, 20)}"
-    if isinstance(v, list):
-        return f"a list of {len(v)}"
-    if isinstance(v, dict):
-        return "an object"
-    if _is_number(v):
-        return _show(v)
-    return f"a {type(v).__name__}"
-
-
-def _name(v, names, path: str) -> str:
-    """v as one of `names` (activations, losses, init schemes); a string is checked before any lookup."""
-    if not isinstance(v, str) or v not in names:
-        raise ConfigError(f"{path} is {_describe(v)}, expected one of {', '.join(names)}")
-    return v
-
-
-def _vector(v, path: str, n: int) -> tuple[float, ...]:
-    if not isinstance(v, list):
-        raise ConfigError(f"{path} is {_describe(v)}, expected a list of {n} numbers")
-    if len(v) != n:
-        raise ConfigError(f"{path} has {len(v)} numbers, expected {n}")
-    return tuple(_number(e, f"{path}[{k}]") for k, e in enumerate(v))
-
-
-def _matrix(v, path: str, rows: int, cols: int) -> Matrix:
-    if not isinstance(v, list) or not all(isinstance(r, list) for r in v):
-        raise ConfigError(f"{path} is {_describe(v)}, expected {rows} rows of {cols} numbers")
-    got_cols = {len(r) for r in v}
-    if len(v) != rows or got_cols != {cols}:
-        shape = f"{len(v)}x{got_cols.pop()}" if len(got_cols) == 1 else f"{len(v)} rows of unequal length"
-        raise ConfigError(f"{path} has shape {shape}, expected {rows}x{cols}")
-    return tuple(_vector(r, f"{path}[{i}]", cols) for i, r in enumerate(v))
-
-
-def _samples(v, path: str, n: int) -> Matrix:
-    """m rows of n numbers; a single flat list is one sample."""
-    if isinstance(v, list) and v and not isinstance(v[0], list):
-        v = [v]
-    if not isinstance(v, list) or not v:
-        raise ConfigError(f"{path} is {_describe(v)}, expected at least one row of {n} numbers")
-    if len(v) > MAX_SAMPLES:
-        raise ConfigError(f"{path} has {len(v):,} samples, more than the {MAX_SAMPLES:,} allowed")
-    for i, r in enumerate(v):
-        if not isinstance(r, list):
-            raise ConfigError(f"{path}[{i}] is {_describe(r)}, expected a list of {n} numbers")
-        if len(r) != n:
-            raise ConfigError(f"{path}[{i}] has {len(r)} numbers, expected {n}")
-    return tuple(_vector(r, f"{path}[{i}]", n) for i, r in enumerate(v))
-
-
-def _sample_count(v) -> int:
-    """How many samples x holds, as _samples will read it (a flat list is one), before reading them."""
-    if not isinstance(v, list):
-        return 1
-    return 1 if v and not isinstance(v[0], list) else min(len(v), MAX_SAMPLES)
-
-
-def _layers(v) -> tuple[int, ...]:
-    if not isinstance(v, list) or len(v) < 2:
-        raise ConfigError(f"layers is {_describe(v)}, expected a list of at least 2 widths")
-    if len(v) - 1 > MAX_WEIGHT_LAYERS:
-        raise ConfigError(f"layers has {len(v) - 1} weight layers, at most {MAX_WEIGHT_LAYERS} are allowed")
-    out = []
-    for k, n in enumerate(v):
-        if not (_is_number(n) and (isinstance(n, int) or (math.isfinite(n) and n.is_integer()))):
-            raise ConfigError(f"layers[{k}] is {_describe(n)}, expected a whole number")
-        if not 1 <= n <= MAX_WIDTH:
-            raise ConfigError(f"layers[{k}] is {_show(int(n))}, widths must be 1-{MAX_WIDTH}")
-        out.append(int(n))
-    return tuple(out)
-
-
 def check_init_value(scheme: str, value: float | None) -> None:
     """Refuse a uniform/normal scale the draw cannot use (ConfigError naming init.value)."""
     if scheme in ("uniform", "normal") and value is not None:
@@ -293,17 +170,17 @@ def _init(v) -> InitSpec:
     if v is None:
         return InitSpec()
     if not isinstance(v, dict):
-        raise ConfigError(f"init is {_describe(v)}, expected an object like {{'scheme': 'xavier', 'seed': 0}}")
+        raise ConfigError(f"init is {describe(v)}, expected an object like {{'scheme': 'xavier', 'seed': 0}}")
     extra = [k for k in v if k not in ("scheme", "seed", "value")]
     if extra:
-        raise ConfigError(f"init has an unknown field {_quote(extra[0])}; expected scheme, seed, value")
-    scheme = _name(v.get("scheme", "xavier"), INIT_SCHEMES, "init.scheme")
+        raise ConfigError(f"init has an unknown field {quote(extra[0])}; expected scheme, seed, value")
+    scheme = name_of(v.get("scheme", "xavier"), INIT_SCHEMES, "init.scheme")
     seed = v.get("seed", 0)
-    if not _is_number(seed) or not isinstance(seed, int) or not 0 <= seed < 2**63:
-        raise ConfigError(f"init.seed is {_describe(seed)}, expected a whole number from 0 to 2^63-1")
+    if not is_number(seed) or not isinstance(seed, int) or not 0 <= seed < 2**63:
+        raise ConfigError(f"init.seed is {describe(seed)}, expected a whole number from 0 to 2^63-1")
     value = v.get("value")
     if value is not None:
-        value = _number(value, "init.value")
+        value = number(value, "init.value")
         check_init_value(scheme, value)
     return InitSpec(scheme, seed, value)
 
@@ -315,27 +192,27 @@ def from_dict(d, budget: bool = False) -> NetworkConfig:
     widths and the sample count before any value is read.
     """
     if not isinstance(d, dict):
-        raise ConfigError(f"the config is {_describe(d)}, expected a JSON object")
+        raise ConfigError(f"the config is {describe(d)}, expected a JSON object")
     extra = [k for k in d if k not in FIELDS]
     if extra:
-        raise ConfigError(f"unknown field {_quote(extra[0])}; the fields are {', '.join(FIELDS)}")
+        raise ConfigError(f"unknown field {quote(extra[0])}; the fields are {', '.join(FIELDS)}")
     for k in ("layers", "activations", "loss", "x", "y"):
         if k not in d:
             raise ConfigError(f"{k} is missing")
-    layers = _layers(d["layers"])
+    layers = layers_field(d["layers"])
     L = len(layers) - 1
-    if budget and (too_big := over_budget(layers, _sample_count(d["x"]))):
+    if budget and (too_big := over_budget(layers, sample_count(d["x"]))):
         raise ConfigError(too_big)
 
     acts = d["activations"]
     if not isinstance(acts, list) or len(acts) != L:
-        raise ConfigError(f"activations is {_describe(acts)}, expected {L} names (one per non-input layer)")
+        raise ConfigError(f"activations is {describe(acts)}, expected {L} names (one per non-input layer)")
     for k, a in enumerate(acts):
-        _name(a, ACTIVATIONS, f"activations[{k}]")
+        name_of(a, ACTIVATIONS, f"activations[{k}]")
         if a == "softmax" and k != L - 1:
             raise ConfigError(f"activations[{k}] is softmax, which is allowed on the output layer only")
 
-    loss = _name(d["loss"], LOSSES, "loss")
+    loss = name_of(d["loss"], LOSSES, "loss")
     need = LOSSES[loss].output
     if need and acts[-1] != need:
         raise ConfigError(f"loss {loss} needs a {need} output layer, but activations[{L - 1}] is {acts[-1]}")
@@ -343,21 +220,21 @@ def from_dict(d, budget: bool = False) -> NetworkConfig:
     weights = d.get("weights")
     if weights is not None:
         if not isinstance(weights, list) or len(weights) != L:
-            raise ConfigError(f"weights is {_describe(weights)}, expected {L} matrices")
-        weights = tuple(_matrix(w, f"weights[{k}]", layers[k + 1], layers[k]) for k, w in enumerate(weights))
+            raise ConfigError(f"weights is {describe(weights)}, expected {L} matrices")
+        weights = tuple(matrix(w, f"weights[{k}]", layers[k + 1], layers[k]) for k, w in enumerate(weights))
     biases = d.get("biases")
     if biases is not None:
         if not isinstance(biases, list) or len(biases) != L:
-            raise ConfigError(f"biases is {_describe(biases)}, expected {L} vectors")
-        biases = tuple(_vector(b, f"biases[{k}]", layers[k + 1]) for k, b in enumerate(biases))
+            raise ConfigError(f"biases is {describe(biases)}, expected {L} vectors")
+        biases = tuple(vector(b, f"biases[{k}]", layers[k + 1]) for k, b in enumerate(biases))
 
-    x = _samples(d["x"], "x", layers[0])
-    y = _samples(d["y"], "y", layers[-1])
+    x = samples(d["x"], "x", layers[0])
+    y = samples(d["y"], "y", layers[-1])
     if len(x) != len(y):
         raise ConfigError(f"x has {len(x)} samples but y has {len(y)}")
     _check_targets(loss, y)
 
-    l2 = _number(d.get("l2", 0.0), "l2")
+    l2 = number(d.get("l2", 0.0), "l2")
     if l2 < 0:
         raise ConfigError(f"l2 is {l2}, expected a number >= 0")
     return NetworkConfig(layers, tuple(acts), loss, x, y, weights, biases, l2, _init(d.get("init")))

@@ -1,7 +1,7 @@
 """Cached engine calls for the pages, keyed by the exact content of the config (never reading widgets).
 
 A result is found again by a digest of the config's canonical JSON: two networks that differ anywhere,
-by one bit of one number, never share a result (Python's hash() would: hash(-1.0) == hash(-2.0)).
+by one bit of one number, never share a result (Python's built-in hashing would: -1.0 and -2.0 collide).
 Small results are shared by every session (a class opening one link computes it once), within a byte
 budget and for a limited time; a result too big for that is kept by its own session only, for as long
 as the session shows that network.

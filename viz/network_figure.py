@@ -9,9 +9,6 @@ Trace order is fixed whatever the network's size:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
 import numpy as np
 import plotly.graph_objects as go
 
@@ -19,103 +16,14 @@ from engine.network import PassResult
 from texts import t
 from viz import sizes, theme
 from viz.edges import N_BUCKETS, drawn_mask, edge_traces, edge_values
-from viz.graph import layout
+from viz.geometry import Geometry, geometry  # noqa: F401  (geometry: part of this module's interface)
 from viz.hover import edge_texts, fmt, neuron_texts, text_num
+from viz.measure import figure_sizes, label_fonts, layer_titles, node_diameter, sizes_for  # noqa: F401
 from viz.notation import Notation
 from viz.scales import Scale, sequential_scale, signed_scale
-from viz.tables import plain
+from viz.view import QUANTITIES, Stage, View, node_values, quantity_label  # noqa: F401
 
 PENDING, EDGES, NEURONS = N_BUCKETS, N_BUCKETS + 1, N_BUCKETS + 2
-QUANTITIES = ("a", "z", "gp", "delta")
-
-
-@dataclass(frozen=True)
-class View:
-    """How to draw: which sample, which quantities, which notation and language."""
-
-    sample: int = 0
-    nodes: str = "a"  # a | z | gp | delta
-    edges: str = "dW"  # dW | W
-    notation: str = "lee"
-    lang: str = "en"
-    frame_ms: int = 600
-    digits: int = 3
-    large: bool = False  # presentation mode: bigger text and figure
-    scale: str = "log"  # δ and ∂J/∂W colours: log (every layer reads) or linear (one shared scale)
-    compact: bool = False  # a narrow column: short layer labels, no colour bars (the caption explains)
-
-
-@dataclass(frozen=True)
-class Stage:
-    """What one moment of the animation (or one step) shows."""
-
-    node_values: np.ndarray  # (N,), NaN where the quantity does not exist (inputs have no z, delta)
-    node_lit: np.ndarray  # (N,) bool
-    diverging: bool  # signed quantity: diverging scale symmetric about 0
-    node_label: str  # what the neuron colour means
-    edge_lit: np.ndarray  # (E,) bool: coloured by the edge quantity, or pending
-    title: str
-    highlight: int | None = None  # code layer to highlight
-    quantity: str = "a"  # a | z | gp | delta: what the neuron colours are
-
-
-@dataclass(frozen=True)
-class Geometry:
-    xs: np.ndarray  # (N,) neuron positions
-    ys: np.ndarray
-    seg_x: np.ndarray  # (E, 3) x0, x1, NaN per edge
-    seg_y: np.ndarray
-    mid_x: np.ndarray  # (E,) edge midpoints
-    mid_y: np.ndarray
-    edge_layer: np.ndarray  # (E,) weight layer l (1-based)
-    edge_i: np.ndarray  # (E,) row: the neuron it feeds (0-based)
-    edge_j: np.ndarray  # (E,) column: the neuron it comes from
-    node_layer: np.ndarray  # (N,) code layer of each neuron
-    node_i: np.ndarray
-
-
-CACHED_EDGES = 20_000  # geometries up to this size are kept (~1 MB each); a 786k-edge one is 44 MB
-
-
-def geometry(layers: tuple[int, ...]) -> Geometry:
-    """Where every neuron, edge and label goes; remembered for small nets, rebuilt (~50 ms) for big ones."""
-    edges = sum(a * b for a, b in zip(layers[1:], layers[:-1]))
-    return _cached_geometry(layers) if edges <= CACHED_EDGES else _geometry(layers)
-
-
-@lru_cache(maxsize=16)
-def _cached_geometry(layers: tuple[int, ...]) -> Geometry:
-    return _geometry(layers)
-
-
-def _geometry(layers: tuple[int, ...]) -> Geometry:
-    # positions in float32: they only place marks on screen, and the figure sent to the browser halves
-    xs, ys = (np.asarray(v, np.float32) for v in layout(layers))
-    starts = np.concatenate([[0], np.cumsum(layers)])
-    el, ei, ej = [], [], []
-    for l in range(1, len(layers)):
-        el.append(np.full(layers[l] * layers[l - 1], l))
-        ei.append(np.repeat(np.arange(layers[l]), layers[l - 1]))
-        ej.append(np.tile(np.arange(layers[l - 1]), layers[l]))
-    el, ei, ej = (np.concatenate(v) for v in (el, ei, ej))
-    src = starts[el - 1] + ej
-    dst = starts[el] + ei
-    nan = np.full(len(el), np.nan, np.float32)
-    node_layer = np.repeat(np.arange(len(layers)), layers)
-    node_i = np.concatenate([np.arange(n) for n in layers])
-    return Geometry(
-        xs, ys,
-        np.column_stack([xs[src], xs[dst], nan]), np.column_stack([ys[src], ys[dst], nan]),
-        (xs[src] + xs[dst]) / 2, (ys[src] + ys[dst]) / 2,
-        el, ei, ej, node_layer, node_i,
-    )  # fmt: skip
-
-
-def node_values(result: PassResult, quantity: str, s: int) -> np.ndarray:
-    """The quantity for every neuron of sample s, input first; inputs: x for a, NaN otherwise."""
-    first = result.x[s] if quantity == "a" else np.full(result.x.shape[1], np.nan)
-    attr = {"a": "a", "z": "z", "gp": "gprime", "delta": "delta"}[quantity]
-    return np.concatenate([first] + [getattr(rec, attr)[s] for rec in result.layers])
 
 
 def _text_colour(q: float, palette) -> str:
@@ -174,54 +82,6 @@ def neuron_update(stage: Stage, view: View, node_layer: np.ndarray, diameter: fl
     return upd
 
 
-def label_fonts(text: list[str], diameter: float, view: View) -> list[float]:
-    """Each label's font size: the mode's, or smaller where the label would not fit its node."""
-    size = sizes.mode_of(view.large, view.compact).label
-    return [sizes.label_font(s, diameter, size) for s in text]
-
-
-def node_diameter(result: PassResult, view: View) -> float:
-    """The nodes' diameter (px) for this figure and all its frames: large enough for every label they show
-    (x, a and δ as the passes sweep, the chosen quantity at the end), where the rows and columns leave room."""
-    if sum(result.widths) > theme.LABEL_MAX_NEURONS:
-        return theme.NODE_SIZE_UNLABELLED
-    s = view.sample
-    shown = {"a", "delta", view.nodes}
-    vals = [result.x[s]] + [node_values(result, q, s)[result.widths[0] :] for q in shown]
-    labels = fmt(np.concatenate(vals), view.digits).tolist()
-    return sizes.node_labels(figure_sizes(result, view), labels)[0]
-
-
-def figure_sizes(result: PassResult, view: View) -> sizes.Sizes:
-    return _sizes(tuple(result.widths), tuple(r.activation for r in result.layers), view.notation, view.lang,
-                  view.large, view.compact)  # fmt: skip
-
-
-@lru_cache(maxsize=64)
-def _sizes(layers: tuple[int, ...], activations: tuple[str, ...], notation: str, lang: str, large: bool,
-           compact: bool) -> sizes.Sizes:  # fmt: skip
-    titles = [(name, plain(sym), act) for name, sym, act in layer_titles(layers, activations, Notation(notation),
-                                                                         lang, compact)]  # fmt: skip
-    return sizes.figure_sizes(layers, large, compact, sum(layers) <= theme.LABEL_MAX_NEURONS, titles)
-
-
-def layer_titles(layers, activations, notation: Notation, lang: str, compact: bool) -> list[tuple[str, str, str]]:
-    """(name, symbol as HTML, activation) above each layer: ("hidden 1", "a<sup>1</sup>", "sigmoid")."""
-    L = len(layers) - 1
-    out = []
-    for l in range(L + 1):
-        if compact:
-            name = ""
-        elif l == 0:
-            name = t("layer_input", lang)
-        elif l == L:
-            name = t("layer_output", lang)
-        else:
-            name = t("layer_hidden", lang, n=notation.layer_number(l))
-        out.append((name, notation.sym("a", l, latex=False), t("act_" + activations[l - 1], lang) if l else ""))
-    return out
-
-
 def inputs_trace(result: PassResult, view: View, geo: Geometry, hovertext, diameter: float) -> dict:
     """The inputs as their own white discs, always labelled with x: x is on no scale of the computed layers."""
     n = result.widths[0]
@@ -235,10 +95,6 @@ def inputs_trace(result: PassResult, view: View, geo: Geometry, hovertext, diame
         "textfont": {"color": "#111111", "size": label_fonts(text, diameter, view) if labels else None},
         "hovertemplate": "%{hovertext}<extra></extra>", "hovertext": hovertext[:n],
     }  # fmt: skip
-
-
-def quantity_label(q: str, view: View) -> str:
-    return t(f"q_{q}", view.lang)
 
 
 def final_stage(result: PassResult, view: View) -> Stage:
@@ -271,7 +127,7 @@ def stage_parts(result: PassResult, stage: Stage, view: View, geo: Geometry, edg
 def layer_annotations(layers, activations, notation: Notation, view: View, loss: float) -> list[dict]:
     """Each layer's title above the plot (name and symbol, then its activation), and J in the title's row at
     the plot's right edge: clear of the nodes, of each other and of the colour bars beside the plot."""
-    sz = _sizes(tuple(layers), tuple(activations), view.notation, view.lang, view.large, view.compact)
+    sz = sizes_for(tuple(layers), tuple(activations), view.notation, view.lang, view.large, view.compact)
     act = f"<span style='font-size:{sz.act_font:.1f}px;color:#555'>{{}}</span>"
     out = []
     for l, (name, sym, activation) in enumerate(layer_titles(layers, activations, notation, view.lang, view.compact)):

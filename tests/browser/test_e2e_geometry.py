@@ -6,20 +6,12 @@ Measured on the SVG the browser drew (getBoundingClientRect of each text and mar
 """
 
 import pytest
+from test_labels import LARGEST, LONG  # the same networks the figure tests check
 
 from browser.conftest import no_exception, open_app, shot, wait_idle
 from engine.config import from_dict
 from ui.state import encode_net
 
-LONG = {"layers": [3, 4, 4, 3], "activations": ["linear", "relu", "linear"], "loss": "mse",
-        "x": [[0.5, -1.0, 2.0]], "y": [[1, 0, 0]],
-        "weights": [[[0, 0, 0], [0, 0, 0], [0, 0, 0], [0.001, 0, 0]],
-                    [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]],
-                    [[1e-3, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]]],
-        "biases": [[-0.0133, 7.26e-9, 2590, 1234.5], [0, 0, 0, 0.25], [0, 0, -1e-7]],
-        "init": {"scheme": "xavier", "seed": 0}}  # fmt: skip
-LARGEST = {"layers": [10] * 8, "activations": ["sigmoid"] * 7, "loss": "bce", "x": [[0.5] * 10],
-           "y": [[1] + [0] * 9], "init": {"scheme": "xavier", "seed": 0}}  # fmt: skip
 NETS = {"default": "", "long": f"net={encode_net(from_dict(LONG))}", "largest": f"net={encode_net(from_dict(LARGEST))}"}
 SIZES = {"1280": (1280, 800), "1920": (1920, 1080)}
 

@@ -14,7 +14,7 @@ from viz.network_figure import QUANTITIES
 from viz.notation import Notation
 from viz.scales import SCALES
 from viz.tables import neuron_table, weight_table
-from viz.theme import DRAW_MAX_EDGES
+from viz.theme import DRAW_MAX_EDGES, EDGE_LABEL_MAX_EDGES
 
 TABLE_MAX_ROWS = 5000
 ss = st.session_state
@@ -43,24 +43,17 @@ with controls:
                          format_func=lambda k: t("grad_scale_" + k, lang))  # fmt: skip
     c4.select_slider(t("speed", lang), [150, 300, 500, 800, 1200, 2000], value=500, key="frame_ms")
     c5.select_slider(t("precision", lang), [2, 3, 4, 5, 6], value=3, key="digits")
-    view = live.explorer_view()  # the same settings the sidebar's builder uses to update the chart
     n_edges = sum(rec.W.size for rec in result.layers)
+    view = live.explorer_view()  # the same settings the sidebar's builder uses to update the chart
 
     # One view at a time (not st.tabs): hidden tabs would still build and draw their figures on every change.
     VIEWS = ["animation", "steps", "table"]
-    mode = (
-        st.segmented_control(
-            " ",
-            VIEWS,
-            default="animation",
-            key="view",
-            label_visibility="collapsed",
-            format_func=lambda v: t(
-                {"animation": "tab_animation", "steps": "tab_steps", "table": "tab_table"}[v], lang
-            ),
-        )
-        or "animation"
-    )
+    v1, v2 = st.columns([3, 2], vertical_alignment="center")  # one row: the chart starts as high as it can
+    names = {"animation": "tab_animation", "steps": "tab_steps", "table": "tab_table"}
+    mode = v1.segmented_control(" ", VIEWS, default="animation", key="view", label_visibility="collapsed",
+                                format_func=lambda v: t(names[v], lang)) or "animation"  # fmt: skip
+    v2.toggle(t("edge_numbers", lang), key="edge_labels", disabled=n_edges > EDGE_LABEL_MAX_EDGES,
+              help=t("edge_numbers_help", lang, n=EDGE_LABEL_MAX_EDGES))  # fmt: skip
 if mode == "animation":
     live_chart(animated_figure_dict(result, view), key=live.EXPLORER_CHART)
     live.claim(live.EXPLORER_CHART)

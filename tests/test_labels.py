@@ -101,7 +101,7 @@ def test_the_value_tables_are_text_with_no_none_and_readable_symbols():
 
 # ---- nodes that fit their labels ----
 def _node_fits(fig, mode):
-    neurons, inputs = fig["data"][NEURONS], fig["data"][-1]
+    neurons, inputs = fig["data"][NEURONS], fig["data"][NEURONS + 1]
     d = neurons["marker"]["size"]
     assert inputs["marker"]["size"] == d
     for tr in (neurons, inputs):

@@ -10,9 +10,11 @@ from engine.config import from_dict
 from engine.network import run_pass
 from engine.presets import PRESETS
 from viz import latex
-from viz.animation import animated_figure, frame_plan, step_figure, steps
+from viz.animation import animated_figure, animated_figure_dict, frame_plan, step_figure, steps
+from viz.geometry import geometry
 from viz.graph import layout, weight_paths
-from viz.network_figure import EDGES, N_BUCKETS, NEURONS, PENDING, View, build_network_figure
+from viz.hover import fmt
+from viz.network_figure import EDGES, LABELS, N_BUCKETS, NEURONS, PENDING, View, build_network_figure
 from viz.notation import Notation
 
 
@@ -78,8 +80,8 @@ def test_customdata_equals_the_engine(seed, widths, m):
 def test_trace_count_does_not_grow_with_the_network():
     small = build_network_figure(run_pass(random_net(0, [2, 2, 1], ["tanh", "sigmoid"])), View())
     big = build_network_figure(run_pass(random_net(0, [8, 16, 16, 16, 8], ["relu"] * 3 + ["linear"])), View())
-    assert len(small.data) == len(big.data) == N_BUCKETS + 4  # buckets, pending, edges, neurons, inputs
-    assert [d.name for d in big.data][PENDING:] == ["pending", "edges", "neurons", "inputs"]
+    assert len(small.data) == len(big.data) == N_BUCKETS + 5  # buckets, pending, edges, neurons, inputs, labels
+    assert [d.name for d in big.data][PENDING:] == ["pending", "edges", "neurons", "inputs", "edge_labels"]
 
 
 @pytest.mark.parametrize("scale", ["linear", "log"])
@@ -135,7 +137,7 @@ def test_frames_forward_then_backward_in_order():
         pending = frames[k]["data"][PENDING]["x"]
         n_pending = n_segments(pending)
         assert n_pending == sum([12, 16, 12][: l - 1])
-    assert all(f["traces"] == list(range(PENDING + 1)) + [NEURONS] for f in frames)
+    assert all(f["traces"] == list(range(PENDING + 1)) + [LABELS, NEURONS] for f in frames)
     play = fig.layout.updatemenus[0].buttons[0]
     assert play.args[1]["frame"]["duration"] == 300 and play.args[1]["frame"]["redraw"] is False
     assert len(fig.layout.sliders[0].steps) == len(frames)
@@ -151,7 +153,7 @@ def test_steps_cover_seed_003s_five_steps_per_layer():
     r = run_pass(random_net(1, [3, 4, 4, 3], ["sigmoid"] * 3))
     for s in plan:
         fig = step_figure(r, View(), s)
-        assert len(fig.data) == N_BUCKETS + 4
+        assert len(fig.data) == N_BUCKETS + 5
 
 
 def test_equations_carry_this_networks_numbers():
@@ -206,3 +208,33 @@ def test_big_nets_leave_out_edge_hover_markers():
     assert fig.data[EDGES].visible is False and fig.data[EDGES].text is None
     small = build_network_figure(run_pass(random_net(0, [20, 20, 20, 10], ["relu"] * 2 + ["linear"])), View())
     assert small.data[EDGES].visible is True and len(small.data[EDGES].text) == 1000
+
+
+def test_numbers_on_the_edges_follow_the_frames_and_stand_apart():
+    """B1: each weight's value printed on its edge (w while the forward sweep runs, ∂J/∂w once δ reaches it)."""
+    r = run_pass(from_dict(PRESETS["ng_3443"]))
+    fig = animated_figure_dict(r, View(edge_labels=True))
+    labels = fig["data"][LABELS]
+    assert labels["name"] == "edge_labels" and labels["mode"] == "text"
+    dW = np.concatenate([rec.dW.ravel() for rec in r.layers])
+    W = np.concatenate([rec.W.ravel() for rec in r.layers])
+    assert list(labels["text"]) == fmt(dW, 3).tolist()  # the final picture: every ∂J/∂w
+    frames = fig["frames"]
+    forward1 = frames[1]["data"][PENDING + 1]["text"]  # W^1 lit, the rest not yet
+    assert forward1[:12] == fmt(W[:12], 3).tolist() and set(forward1[12:]) == {"\u00a0"}
+    back3 = frames[5]["data"][PENDING + 1]["text"]  # δ³ reached: W³'s gradients
+    assert back3[28:] == fmt(dW[28:], 3).tolist() and set(back3[:28]) == {"\u00a0"}
+    # every label on its own edge, between its two nodes (the browser test checks the drawn boxes)
+    x, y = np.asarray(labels["x"], float), np.asarray(labels["y"], float)
+    geo = geometry(r.widths)
+    f = (x - geo.seg_x[:, 0]) / (geo.seg_x[:, 1] - geo.seg_x[:, 0])
+    assert np.allclose(y, geo.seg_y[:, 0] + f * (geo.seg_y[:, 1] - geo.seg_y[:, 0]), atol=1e-5)
+    assert ((0.15 < f) & (f < 0.85)).all()
+    assert len({(round(a, 3), round(b, 3)) for a, b in zip(x, y)}) == 40  # no two in the same place
+    off = animated_figure_dict(r, View(), with_frames=False)["data"][LABELS]
+    assert len(off["x"]) == 0  # off by default, and beyond theme.EDGE_LABEL_MAX_EDGES
+
+
+def test_no_numbers_on_the_edges_of_a_big_net():
+    r = run_pass(random_net(0, [8, 16, 16, 16, 8], ["relu"] * 3 + ["linear"]))
+    assert len(animated_figure_dict(r, View(edge_labels=True), with_frames=False)["data"][LABELS]["x"]) == 0

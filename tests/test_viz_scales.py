@@ -93,7 +93,7 @@ def test_inputs_are_white_discs_labelled_with_x_in_every_mode():
     r = run_pass(NETS["ng_3443"])
     for nodes in ("a", "z", "gp", "delta"):
         fig = network_figure_dict(r, View(nodes=nodes))
-        inputs = fig["data"][-1]
+        inputs = fig["data"][NEURONS + 1]
         assert inputs["name"] == "inputs" and inputs["marker"]["color"] == "#ffffff"
         assert list(inputs["text"]) == ["0.5", "−1", "2"]
         neurons = fig["data"][NEURONS]

@@ -121,6 +121,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "next": {"en": "Next ▶", "zh": "下一步 ▶"},
     "step": {"en": "Step", "zh": "步骤"},
     "precision": {"en": "Significant digits", "zh": "有效数字位数"},
+    "edge_numbers": {"en": "Numbers on the edges", "zh": "在连线上标出数值"},
+    "edge_numbers_help": {
+        "en": "Print each weight's value on its edge: w while the forward pass runs, ∂J/∂w once δ has reached it. For networks of up to {n} weights.",
+        "zh": "在每条连线上标出该权重的数值：前向传播时为 w，δ 传到后为 ∂J/∂w。适用于不超过 {n} 个权重的网络。",
+    },
     "grad_scale": {"en": "δ and ∂J/∂w colours", "zh": "δ 与 ∂J/∂w 的颜色"},
     "grad_scale_log": {"en": "log", "zh": "对数"},
     "grad_scale_linear": {"en": "linear", "zh": "线性"},

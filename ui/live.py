@@ -26,7 +26,8 @@ def explorer_view() -> View:
     ss = st.session_state
     return View(sample=ss.sample, nodes=ss.get("nodes") or "a", edges=ss.get("edges") or "dW",
                 notation=state.notation(), lang=state.lang(), frame_ms=ss.get("frame_ms", 500),
-                digits=ss.get("digits", 3), large=ss.get("large", False), scale=ss.get("scale") or "log")  # fmt: skip
+                digits=ss.get("digits", 3), large=ss.get("large", False), scale=ss.get("scale") or "log",
+                edge_labels=bool(ss.get("edge_labels")))  # fmt: skip
 
 
 def start_full_run() -> None:

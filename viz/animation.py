@@ -20,6 +20,7 @@ from viz.health_text import health_line
 from viz.hover import text_num
 from viz.network_figure import (
     EDGES,
+    LABELS,
     NEURONS,
     PENDING,
     Stage,
@@ -81,7 +82,7 @@ def _stage_frame(result: PassResult, view: View, name: str, moment: Moment, k: i
     return {
         "name": name,
         "data": data,
-        "traces": list(range(PENDING + 1)) + [NEURONS],
+        "traces": list(range(PENDING + 1)) + [LABELS, NEURONS],
         "layout": {
             "title": {"text": stage.title},
             "shapes": [_highlight_shape(stage.highlight, result.widths)],

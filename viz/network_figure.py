@@ -24,6 +24,7 @@ from viz.scales import Scale, sequential_scale, signed_scale
 from viz.view import QUANTITIES, Stage, View, node_values, quantity_label  # noqa: F401
 
 PENDING, EDGES, NEURONS = N_BUCKETS, N_BUCKETS + 1, N_BUCKETS + 2
+LABELS = N_BUCKETS + 4  # `edge_labels`, after `inputs`: the numbers printed on the edges
 
 
 def _text_colour(q: float, palette) -> str:
@@ -97,6 +98,60 @@ def inputs_trace(result: PassResult, view: View, geo: Geometry, hovertext, diame
     }  # fmt: skip
 
 
+def edge_labels_shown(view: View, geo: Geometry) -> bool:
+    return view.edge_labels and len(geo.edge_layer) <= theme.EDGE_LABEL_MAX_EDGES
+
+
+def edge_label_update(result: PassResult, stage: Stage, view: View, geo: Geometry, edge_q: str) -> dict:
+    """The edge_labels trace's changing part: each lit weight's value, the quantity its colour shows."""
+    if not edge_labels_shown(view, geo):
+        return {"text": []}
+    vals = fmt(edge_values(result, edge_q), view.digits)
+    return {"text": np.where(stage.edge_lit, vals, "\u00a0").tolist()}
+
+
+def edge_labels_trace(result: PassResult, stage: Stage, view: View, geo: Geometry, edge_q: str) -> dict:
+    """Numbers on the edges, for nets small enough to read them, each on its own edge where it overlaps no
+    label placed before it (_label_spots)."""
+    if edge_labels_shown(view, geo):
+        font = 14 if view.large else 10
+        texts = zip(fmt(edge_values(result, "W"), view.digits), fmt(edge_values(result, "dW"), view.digits))
+        widths = np.array([max(sizes.text_em(a), sizes.text_em(b)) * font + 4 for a, b in texts])  # px, w or dW
+        x, y = _label_spots(geo, figure_sizes(result, view), node_diameter(result, view), widths, font * 1.35)
+    else:
+        x = y = np.zeros(0, np.float32)
+    return {
+        "type": "scatter", "mode": "text", "name": "edge_labels", "showlegend": False, "hoverinfo": "skip",
+        "x": x, "y": y, "textposition": "middle center",
+        "textfont": {"size": 14 if view.large else 10, "color": "#1f2430", "family": theme.FONT["family"]},
+        **edge_label_update(result, stage, view, geo, edge_q),
+    }  # fmt: skip
+
+
+def _label_spots(geo: Geometry, sz, diameter: float, widths: np.ndarray, height: float):
+    """Where each edge's label goes: along its edge, clear of the two nodes it joins, at the fraction that keeps
+    its box (widths[k] x height px) furthest from the labels already placed, in px at the narrowest width the
+    figure expects (viz.sizes); greedy, widest labels first (a few dozen edges)."""
+    w_px, h_px = sz.col_px, sz.row_px  # px per unit: one unit between layers, one between neurons
+    sx, sy = geo.seg_x[:, :2].astype(float) * w_px, geo.seg_y[:, :2].astype(float) * h_px
+    placed, sizes_placed = np.zeros((0, 2)), np.zeros(0)
+    out = np.zeros((len(sx), 2))
+    for k in np.argsort(-widths, kind="stable"):
+        clear = (diameter / 2 + widths[k] / 2 + 3) / w_px  # of the way from a node's centre: the box is outside it
+        fractions = np.linspace(min(clear, 0.45), 1 - min(clear, 0.45), 15)
+        cand = np.column_stack([sx[k, 0] + fractions * (sx[k, 1] - sx[k, 0]),
+                                sy[k, 0] + fractions * (sy[k, 1] - sy[k, 0])])  # fmt: skip
+        if len(placed):  # the clearance between two boxes, the larger of the two axes' (negative: overlap)
+            gap = np.maximum(np.abs(cand[:, None, 0] - placed[None, :, 0]) - (widths[k] + sizes_placed) / 2,
+                             np.abs(cand[:, None, 1] - placed[None, :, 1]) - height).min(axis=1)  # fmt: skip
+            best = int(np.argmax(gap - 0.01 * np.abs(fractions - 0.5)))  # ties: nearer the middle
+        else:
+            best = len(fractions) // 2
+        out[k] = cand[best]
+        placed, sizes_placed = np.vstack([placed, cand[best]]), np.append(sizes_placed, widths[k])
+    return (out[:, 0] / w_px).astype(np.float32), (out[:, 1] / h_px).astype(np.float32)
+
+
 def final_stage(result: PassResult, view: View) -> Stage:
     vals = node_values(result, view.nodes, view.sample)
     return Stage(
@@ -111,10 +166,12 @@ def final_stage(result: PassResult, view: View) -> Stage:
 
 
 def stage_parts(result: PassResult, stage: Stage, view: View, geo: Geometry, edge_q: str) -> tuple[list[dict], dict]:
-    """One stage's changing parts: bucket traces + pending and the neurons update (trace indices 0..B, B+2),
+    """One stage's changing parts: bucket traces + pending, the edge labels and the neurons update (trace
+    indices 0..B, LABELS, B+2),
     and layout.meta's colour bars (what the live chart draws beside the plot)."""
     escale = edge_scale(result, edge_q, view.scale)
     traces = edge_traces(result, stage.edge_lit, edge_q, geo, escale)
+    traces.append(edge_label_update(result, stage, view, geo, edge_q))  # trace LABELS
     traces.append(neuron_update(stage, view, geo.node_layer, node_diameter(result, view)))
     log = t("grad_scale_log", view.lang)
     meta = {
@@ -208,7 +265,8 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
         "meta": meta,
     }  # fmt: skip
     diameter = parts[-1]["marker"]["size"]
-    return {"data": parts[:-1] + [edges, neurons, inputs_trace(result, view, geo, hovertext, diameter)],
+    labels = edge_labels_trace(result, stage, view, geo, view.edges)
+    return {"data": parts[:-2] + [edges, neurons, inputs_trace(result, view, geo, hovertext, diameter), labels],
             "layout": fig_layout}  # fmt: skip
 
 

@@ -24,6 +24,7 @@ HIGHLIGHT = "rgba(255, 200, 0, 0.16)"
 # draws them as HTML). Tick labels may overflow: plotly otherwise measures every label to hide some.
 COLORBAR = {"len": 0.8, "thickness": 14, "ticklabeloverflow": "allow"}
 LABEL_MAX_NEURONS = 48  # print values on nodes only up to this many neurons
+EDGE_LABEL_MAX_EDGES = 60  # numbers printed on the edges only up to this many (more would not be read)
 HOVER_MAX_EDGES = 1000  # DESIGN.md: the edges hover trace is always there up to 1,000 edges
 DRAW_MAX_EDGES = 2500  # beyond this only the strongest edges of each layer are drawn (the page says so)
 

@@ -25,6 +25,7 @@ class View:
     digits: int = 3
     large: bool = False  # presentation mode: bigger text and figure
     scale: str = "log"  # δ and ∂J/∂W colours: log (every layer reads) or linear (one shared scale)
+    edge_labels: bool = False  # print each weight's value (w or ∂J/∂w, what its colour shows) on its edge
     compact: bool = False  # a narrow column: short layer labels, no colour bars (the caption explains)
 
 

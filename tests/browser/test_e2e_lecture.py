@@ -67,3 +67,29 @@ def test_j_appears_once_the_forward_pass_has_reached_it_and_the_equation_follows
         page.wait_for_function(f"() => ({has_j})() === {str(j).lower()}", timeout=5_000)
     assert page.locator(".bpx-eq .katex").count() >= 2  # typeset
     no_exception(page)
+
+
+EDGE_LABEL_OVERLAPS = """() => { const gd = document.querySelector('.js-plotly-plot');
+  const k = gd.data.findIndex(d => d.name === 'edge_labels');
+  const tr = gd.querySelectorAll('.scatterlayer .trace')[k];
+  const bs = [...tr.querySelectorAll('.textpoint text')].filter(t => t.textContent.trim())
+    .map(t => t.getBoundingClientRect());
+  let n = 0;
+  for (let i = 0; i < bs.length; i++) for (let j = i + 1; j < bs.length; j++) {
+    const a = bs[i], b = bs[j];
+    if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5) n++;
+  }
+  return [bs.length, n]; }"""
+
+
+def test_numbers_on_the_edges_do_not_overlap(server, page):
+    for w, h, q in ((1280, 800, ""), (1920, 1080, "present=1")):
+        page.set_viewport_size({"width": w, "height": h})
+        open_app(page, f"{server}/?{q}")
+        page.get_by_text("Numbers on the edges").click()
+        wait_idle(page)
+        page.wait_for_function(f"() => ({EDGE_LABEL_OVERLAPS})()[0] === 40", timeout=10_000)
+        assert page.evaluate(EDGE_LABEL_OVERLAPS) == [40, 0], (w, h)
+        shot(page, f"edge-numbers-{w}x{h}")
+    no_exception(page)

@@ -119,7 +119,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "frame": {"en": "Frame: ", "zh": "帧："},
     "prev": {"en": "◀ Previous", "zh": "◀ 上一步"},
     "next": {"en": "Next ▶", "zh": "下一步 ▶"},
-    "step": {"en": "Step", "zh": "步骤"},
     "precision": {"en": "Significant digits", "zh": "有效数字位数"},
     "edge_numbers": {"en": "Numbers on the edges", "zh": "在连线上标出数值"},
     "edge_numbers_help": {

@@ -121,5 +121,6 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
         if panel.open:
             with panel:
                 editors.share_panel(state.config(), lang)
-        state.sync_address()  # a data edit changes the network: the address follows
+        if not st.session_state.get("_full_run", True):  # a full run syncs once, at its end (app.py)
+            state.sync_address()  # a data edit changes the network: the address follows
         live.after_builder(before)

@@ -149,7 +149,6 @@ def init_session() -> None:
             ss.flash.append(("error", t("bad_preset", ss._lang, name=q["preset"])))
     ss.config = materialise(config or default_config())
     ss.sample = 0
-    ss.step = 0
 
 
 def address() -> dict[str, str | None]:
@@ -219,7 +218,6 @@ def load(new: NetworkConfig) -> None:
     ss.builder_rev += 1
     ss.weights_rev += 1
     ss.sample = 0
-    ss.step = 0
     ss._preset_stale = False  # a new network: whether it is the picked preset is decided afresh
     _unname_preset(ss.config)
 

@@ -31,6 +31,7 @@ from viz.network_figure import (
     geometry,
     layer_annotations,
     network_figure_dict,
+    node_diameter,
     node_values,
     quantity_label,
     stage_parts,
@@ -76,9 +77,9 @@ def stage_for(result: PassResult, view: View, kind: str, l: int) -> tuple[Stage,
     return Stage(delta, nl >= 1, True, label, el >= 1, t("step_update", lang), None, "delta"), "W"
 
 
-def _stage_frame(result: PassResult, view: View, name: str, moment: Moment, k: int) -> dict:
+def _stage_frame(result: PassResult, view: View, name: str, moment: Moment, diameter: float) -> dict:
     stage, edge_q = stage_for(result, view, moment.kind, moment.layer)
-    data, meta = stage_parts(result, stage, view, geometry(result.widths), edge_q)
+    data, meta = stage_parts(result, stage, view, geometry(result.widths), edge_q, diameter)
     return {
         "name": name,
         "data": data,
@@ -161,7 +162,8 @@ def animated_figure_dict(result: PassResult, view: View, with_frames: bool = Tru
 def animation_frames(result: PassResult, view: View) -> list[dict]:
     """The 3L + 4 frames of the timeline, each updating the edge buckets, pending, the neurons, the title,
     the annotations (J from the loss on) and the equation panel."""
-    return [_stage_frame(result, view, str(k), m, k) for k, m in enumerate(timeline(len(result.layers)))]
+    diameter = node_diameter(result, view)  # the same for every frame: measured once
+    return [_stage_frame(result, view, str(k), m, diameter) for k, m in enumerate(timeline(len(result.layers)))]
 
 
 def step_figure(result: PassResult, view: View, step: Step) -> go.Figure:

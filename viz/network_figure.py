@@ -110,14 +110,15 @@ def edge_label_update(result: PassResult, stage: Stage, view: View, geo: Geometr
     return {"text": np.where(stage.edge_lit, vals, "\u00a0").tolist()}
 
 
-def edge_labels_trace(result: PassResult, stage: Stage, view: View, geo: Geometry, edge_q: str) -> dict:
+def edge_labels_trace(result: PassResult, stage: Stage, view: View, geo: Geometry, edge_q: str,
+                      diameter: float) -> dict:  # fmt: skip
     """Numbers on the edges, for nets small enough to read them, each on its own edge where it overlaps no
     label placed before it (_label_spots)."""
     if edge_labels_shown(view, geo):
         font = 14 if view.large else 10
         texts = zip(fmt(edge_values(result, "W"), view.digits), fmt(edge_values(result, "dW"), view.digits))
         widths = np.array([max(sizes.text_em(a), sizes.text_em(b)) * font + 4 for a, b in texts])  # px, w or dW
-        x, y = _label_spots(geo, figure_sizes(result, view), node_diameter(result, view), widths, font * 1.35)
+        x, y = _label_spots(geo, figure_sizes(result, view), diameter, widths, font * 1.35)
     else:
         x = y = np.zeros(0, np.float32)
     return {
@@ -165,14 +166,15 @@ def final_stage(result: PassResult, view: View) -> Stage:
     )
 
 
-def stage_parts(result: PassResult, stage: Stage, view: View, geo: Geometry, edge_q: str) -> tuple[list[dict], dict]:
+def stage_parts(result: PassResult, stage: Stage, view: View, geo: Geometry, edge_q: str,
+                diameter: float) -> tuple[list[dict], dict]:  # fmt: skip
     """One stage's changing parts: bucket traces + pending, the edge labels and the neurons update (trace
     indices 0..B, LABELS, B+2),
     and layout.meta's colour bars (what the live chart draws beside the plot)."""
     escale = edge_scale(result, edge_q, view.scale)
     traces = edge_traces(result, stage.edge_lit, edge_q, geo, escale)
     traces.append(edge_label_update(result, stage, view, geo, edge_q))  # trace LABELS
-    traces.append(neuron_update(stage, view, geo.node_layer, node_diameter(result, view)))
+    traces.append(neuron_update(stage, view, geo.node_layer, diameter))
     log = t("grad_scale_log", view.lang)
     meta = {
         "edge_bar": escale.bar(t("e_" + edge_q, view.lang), view.digits, log),
@@ -214,7 +216,8 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
     notation = Notation(view.notation)
     stage = stage or final_stage(result, view)
     s = view.sample
-    parts, meta = stage_parts(result, stage, view, geo, view.edges)  # meta: the live chart's colour bars
+    diameter = node_diameter(result, view)  # one size for the figure and all its frames
+    parts, meta = stage_parts(result, stage, view, geo, view.edges, diameter)  # meta: the live chart's colour bars
     E = len(geo.edge_layer)
     w, dW = edge_values(result, "W"), edge_values(result, "dW")
     ev = dW if view.edges == "dW" else w
@@ -264,8 +267,7 @@ def network_figure_dict(result: PassResult, view: View, stage: Stage | None = No
         "dragmode": False,
         "meta": meta,
     }  # fmt: skip
-    diameter = parts[-1]["marker"]["size"]
-    labels = edge_labels_trace(result, stage, view, geo, view.edges)
+    labels = edge_labels_trace(result, stage, view, geo, view.edges, diameter)
     return {"data": parts[:-2] + [edges, neurons, inputs_trace(result, view, geo, hovertext, diameter), labels],
             "layout": fig_layout}  # fmt: skip
 

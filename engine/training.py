@@ -33,8 +33,8 @@ def divergence_step(history, start: float | None = None, batch_ratio: float = 1.
     matter. A finite J of 5e241 is divergence as surely as inf is.
 
     Mini-batches: an entry is the mean loss of a batch of b samples, which is at most m/b times the
-    cost over all samples (the losses and the L2 term are >= 0, and the batch's L2 term is m/b times
-    the full one). Those entries are held to batch_ratio = m/b times the limit, so a batch of hard
+    cost over all samples (the losses are >= 0 and the batch carries the full cost's L2 term, so
+    J_batch <= (m/b) J). Those entries are held to batch_ratio = m/b times the limit, so a batch of hard
     samples never trips the rule, while a run blowing up passes any fixed multiple soon after.
     """
     h = np.asarray(history, dtype=float)
@@ -113,7 +113,10 @@ def _finite(J, gradients) -> bool:
 def train_gd(params, activations, loss, l2, x, y, steps, lr, batch_size=None, seed=0) -> TrainResult:
     """Batch gradient descent, or mini-batch when batch_size < m (shuffled each epoch, seeded).
 
-    The history holds J over the batch used at each step; with full batches that is the cost itself.
+    J is defined over all m training samples, J = (1/m) Σ ℓ_i + (λ/2m) Σ‖W‖², so a batch of b samples
+    estimates it with (1/b) Σ_batch ℓ_i + (λ/2m) Σ‖W‖², whose gradient is (1/b) Σ_batch ∇ℓ_i + (λ/m) W:
+    the pass runs with λ_b = λ·b/m (its own (λ_b/b) W is then (λ/m) W). The history holds that batch
+    estimate at each step; with full batches it is the cost itself.
     A run that grows past divergence_step's limit goes on (the chart shows the blow-up) until J or a
     gradient is inf/NaN, where it stops; either way diverged is set and diverged_at says where.
     """
@@ -126,6 +129,7 @@ def train_gd(params, activations, loss, l2, x, y, steps, lr, batch_size=None, se
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         # the divergence rule's J0 is the cost over all samples; batch costs get m/b times its limit
         rule = {} if bs == m else {"start": grads(params, activations, loss, l2, x, y)[0], "batch_ratio": m / bs}
+        l2_batch = l2 * bs / m  # the L2 term belongs to J over all m samples, not to the batch
         for step in range(steps):
             if bs == m:
                 xb, yb = x, y
@@ -135,7 +139,7 @@ def train_gd(params, activations, loss, l2, x, y, steps, lr, batch_size=None, se
                 sel = order[pos : pos + bs]
                 pos += bs
                 xb, yb = x[sel], y[sel]
-            J, g = grads(params, activations, loss, l2, xb, yb)
+            J, g = grads(params, activations, loss, l2_batch, xb, yb)
             if not _finite(J, g):  # nothing left to learn from: stop with the last finite parameters
                 return _result(params, history + [float(J)], step, step, **rule)
             history.append(float(J))

@@ -249,11 +249,14 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+from texts.data_engine import DATA_ENGINE_STRINGS  # noqa: E402
+from texts.data_figures import DATA_FIGURE_STRINGS  # noqa: E402
+from texts.data_page import DATA_PAGE_STRINGS  # noqa: E402
 from texts.health import HEALTH_STRINGS  # noqa: E402
 from texts.lessons import LESSON_STRINGS  # noqa: E402
 
-STRINGS.update(LESSON_STRINGS)
-STRINGS.update(HEALTH_STRINGS)
+for _table in (LESSON_STRINGS, HEALTH_STRINGS, DATA_ENGINE_STRINGS, DATA_FIGURE_STRINGS, DATA_PAGE_STRINGS):
+    STRINGS.update(_table)
 
 
 def t(key: str, lang: str = "en", **kw) -> str:

@@ -129,8 +129,13 @@ def run(runs: int) -> dict:
                     play.append(res)
                     pg.wait_for_timeout(500)
                 pg.close()
-                out[name] = {"cold_load_ms": loads, "slider_to_paint_ms": slider, "structure_to_paint_ms": structure,
-                             "playback": play, "frame_ms": ms}
+                out[name] = {
+                    "cold_load_ms": loads,
+                    "slider_to_paint_ms": slider,
+                    "structure_to_paint_ms": structure,
+                    "playback": play,
+                    "frame_ms": ms,
+                }
     finally:
         proc.terminate()
         proc.wait(10)

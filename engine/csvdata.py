@@ -37,12 +37,13 @@ MAX_BYTES = 5_000_000
 MAX_ROWS = 10_000
 MAX_FEATURES = 256
 MIN_ROWS = 4
+MAX_LINE_FIELDS = 4 * (MAX_FEATURES + 1)  # delimiters in one line (quoted text may hold some) before csv reads it
 MAX_CLASSES = MAX_WIDTH  # one output neuron per class
 AUTO_CLASSES = 20  # task "auto": a target of whole numbers with at most this many values is a class label
 TASKS = ("auto", "classification", "regression")
 DELIMITERS = (",", ";", "\t")
 BOM = b"\xef\xbb\xbf"
-MISSING = frozenset({"", "na", "n/a", "nan?", "null", "none", "?", "-"})  # what spreadsheets leave for "no value"
+MISSING = frozenset({"", "na", "n/a", "null", "none", "?", "-"})  # what spreadsheets leave for "no value"
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _NONFINITE = re.compile(r"[+-]?(nan|inf|infinity)", re.IGNORECASE)
 
@@ -85,9 +86,19 @@ def _delimiter(text: str) -> str:
     return best
 
 
+def _lines(text: str, delimiter: str):
+    """The file's lines for csv.reader, refusing one with far more fields than any file may have before
+    csv splits it (a 5 MB line of commas would be millions of strings)."""
+    for i, line in enumerate(io.StringIO(text, newline=""), 1):
+        if line.count(delimiter) > MAX_LINE_FIELDS:
+            raise DataError("long_row", row=i, limit=count(MAX_LINE_FIELDS), features=count(MAX_FEATURES))
+        yield line
+
+
 def _records(text: str):
     """(row number, stripped cells) of each non-blank record; csv's own errors as DataError."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    d = _delimiter(text)
+    reader = csv.reader(_lines(text, d), delimiter=d)
     row = 0
     while True:
         try:
@@ -201,10 +212,14 @@ def _target(ys: list[str], rows: list[int], column: str, task: str):
         if not c:
             raise DataError("missing", row=r, column=quote(column))
     numeric = [_is_number(c) for c in ys]
+    if any(numeric):  # a column of numbers: "NA", "-", "nan" in it are gaps, not a class of their own
+        for c, r, ok in zip(ys, rows, numeric):
+            if not ok and (c.lower() in MISSING or _NONFINITE.fullmatch(c)):
+                raise _bad_cell(r, column, c)
     vals = None
     if all(numeric):
         vals = np.array([float(c) for c in ys])
-        if not np.isfinite(vals).all():
+        if not np.isfinite(vals).all():  # 1e999
             i = int(np.argmax(~np.isfinite(vals)))
             raise _bad_cell(rows[i], column, ys[i])
     if task == "auto":

@@ -74,6 +74,7 @@ MESSAGES = {
     "unknown_target": "there is no column {target}; the columns are {columns}",
     "no_features": "the file has only the target column {column}; it needs at least one feature column",
     "row_length": "row {row} has {found} fields, but the first row has {expected}",
+    "long_row": "row {row} has more than {limit} fields; at most {features} features (plus the target) are allowed",
     "missing": "row {row}, column {column}: the value is missing",
     "not_number": "row {row}, column {column}: {value} is not a number",
     "not_finite": "row {row}, column {column}: {value} is not a finite number",

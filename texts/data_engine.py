@@ -126,6 +126,10 @@ DATA_ENGINE_STRINGS: dict[str, dict[str, str]] = {
         "en": "row {row} has {found} fields, but the first row has {expected}",
         "zh": "第 {row} 行有 {found} 个字段，但第一行有 {expected} 个",
     },
+    "data_err_long_row": {
+        "en": "row {row} has more than {limit} fields; at most {features} features (plus the target) are allowed",
+        "zh": "第 {row} 行的字段超过 {limit} 个；最多允许 {features} 个特征（另加目标列）",
+    },
     "data_err_missing": {
         "en": "row {row}, column {column}: the value is missing",
         "zh": "第 {row} 行，列 {column}：缺少数值",

@@ -19,9 +19,13 @@ from contextlib import contextmanager
 import numpy as np
 
 from engine.config import MAX_JSON_CHARS, ConfigError, NetworkConfig, from_json, one_line, with_params
+from engine.datasets import MAX_SEED as MAX_DATA_SEED
+from engine.datasets import MAX_TEST_FRACTION, DataError, Dataset, check_fits, count, labels_of
 from engine.health import nonfinite, nonfinite_kind, says
-from engine.network import config_params, run_pass
+from engine.network import config_params, cost, forward, run_pass
 
+TASK_CHOICES = ("auto", "classification", "regression")
+DEFAULT_EPOCHS = 100
 EXIT_BAD_INPUT = 2
 EXIT_OUTPUT_FAILED = 1
 MAX_SEED = 2**63 - 1
@@ -44,6 +48,12 @@ Commands:
   train      gradient descent (or L-BFGS / TNC) and print the loss history and the trained config
 
 Use '-' as FILE to read the config from standard input.
+
+Training on data from a CSV file (a header row or not; the target column by name):
+  python -m engine train net.json --data iris.csv --target species --epochs 200
+replaces the config's x and y by the file's training split and prints one JSON line
+per epoch (epoch 0 before training) with the train and test loss and accuracy, then
+a line {"config": ...} with the trained network.
 """
 
 
@@ -66,11 +76,18 @@ def _parser() -> argparse.ArgumentParser:
     sg.add_argument("--eps", type=float, default=1e-5, help="finite-difference step (default 1e-5)")
     st = sub.add_parser("train", help="train and print the loss history and the trained config")
     st.add_argument("file", metavar="FILE", help="config JSON file, or - for standard input")
-    st.add_argument("--steps", type=int, required=True, help="number of steps (iterations for lbfgs/tnc)")
+    st.add_argument("--steps", type=int, help="number of steps (iterations for lbfgs/tnc); required without --data")
     st.add_argument("--lr", type=float, default=0.5, help="learning rate alpha for gd (default 0.5)")
     st.add_argument("--batch-size", type=int, default=None, help="mini-batch size for gd (default: all samples)")
     st.add_argument("--optimizer", choices=("gd", "lbfgs", "tnc"), default="gd", help="gd (default), lbfgs or tnc")
-    st.add_argument("--seed", type=int, default=0, help="seed for mini-batch shuffling (default 0)")
+    st.add_argument("--seed", type=int, default=0, help="seed for mini-batch shuffling and the data split (default 0)")
+    sd = st.add_argument_group("training on data", "learn a CSV file's target from its other columns")
+    sd.add_argument("--data", metavar="FILE.csv", help="a CSV file (comma, semicolon or tab; UTF-8)")
+    sd.add_argument("--target", metavar="COL", help="the name of the column to learn (column N without a header)")
+    sd.add_argument("--task", choices=TASK_CHOICES, default=None, help="auto (default), classification or regression")
+    sd.add_argument("--test-split", type=float, default=None, help="share of rows held out for testing (default 0.2)")
+    sd.add_argument("--standardize", action="store_true", help="scale each feature to mean 0, std 1 (training rows)")
+    sd.add_argument("--epochs", type=int, default=None, help=f"passes over the data (default {DEFAULT_EPOCHS})")
     return p
 
 
@@ -80,7 +97,8 @@ def _check_args(args) -> None:
         raise ConfigError(f"--eps is {args.eps}, expected a step between 1e-12 and 0.1")
     if args.command != "train":
         return
-    if not 0 <= args.steps <= MAX_STEPS:
+    _check_data_args(args)
+    if args.steps is not None and not 0 <= args.steps <= MAX_STEPS:
         raise ConfigError(f"--steps is {_short(args.steps)}, expected 0 to {MAX_STEPS:,}")
     if not (math.isfinite(args.lr) and args.lr > 0):
         raise ConfigError(f"--lr is {args.lr}, expected a positive number")
@@ -88,6 +106,44 @@ def _check_args(args) -> None:
         raise ConfigError(f"--batch-size is {_short(args.batch_size)}, expected at least 1")
     if not 0 <= args.seed <= MAX_SEED:
         raise ConfigError(f"--seed is {_short(args.seed)}, expected a whole number from 0 to 2^63-1")
+
+
+def _check_data_args(args) -> None:
+    """--steps without --data, --epochs and --target with it; the data options' ranges."""
+    data_only = [
+        o
+        for o, v in (
+            ("--target", args.target),
+            ("--task", args.task),
+            ("--test-split", args.test_split),
+            ("--epochs", args.epochs),
+        )
+        if v is not None
+    ] + ["--standardize"] * args.standardize
+    if args.data is None:
+        if data_only:
+            raise _UsageError(f"{data_only[0]} is for training on --data FILE.csv; give --data too")
+        if args.steps is None:
+            raise _UsageError("the following arguments are required: --steps (or --data FILE.csv with --target COL)")
+        return
+    if args.steps is not None:
+        raise _UsageError("--steps counts steps on the config's own x and y; with --data give --epochs instead")
+    if args.target is None:
+        raise _UsageError("--data needs --target COL, the name of the column to learn")
+    if args.data == "-" and args.file == "-":
+        raise _UsageError("the config and --data cannot both be standard input")
+    if args.epochs is None:
+        args.epochs = DEFAULT_EPOCHS
+    if not 0 <= args.epochs <= MAX_STEPS:
+        raise ConfigError(f"--epochs is {_short(args.epochs)}, expected 0 to {MAX_STEPS:,}")
+    if args.test_split is None:
+        args.test_split = 0.2
+    if not (math.isfinite(args.test_split) and 0 <= args.test_split <= MAX_TEST_FRACTION):
+        raise ConfigError(f"--test-split is {args.test_split}, expected a fraction from 0 to {MAX_TEST_FRACTION}")
+    if not 0 <= args.seed <= MAX_DATA_SEED:
+        raise ConfigError(
+            f"--seed is {_short(args.seed)}; with --data it splits the rows: expected 0 to {MAX_DATA_SEED:,}"
+        )
 
 
 def _short(n: int) -> str:
@@ -180,6 +236,16 @@ def _gradcheck(config: NetworkConfig, eps: float) -> dict:
     return out
 
 
+def _trained(config: NetworkConfig, params) -> tuple[dict, list[str]]:
+    """The config with the trained weights and biases, and warnings naming any that overflowed."""
+    Ws, bs = [W for W, _ in params], [b for _, b in params]
+    bad = [(l, q, k) for l, (W, b) in enumerate(params, 1) for q, a in (("W", W), ("b", b)) if (k := nonfinite_kind(a))]
+    if bad:  # not a valid config any more: written as is, with null where a value overflowed
+        trained = dict(config.to_dict(), weights=[_rows(W) for W in Ws], biases=[_rows(b) for b in bs])
+        return trained, [says(f"layer {l}: the trained {q}", k) for l, q, k in bad]
+    return with_params(config, Ws, bs).to_dict(), []
+
+
 def _train(config: NetworkConfig, args) -> dict:
     from engine.training import train_gd, train_scipy
 
@@ -199,15 +265,8 @@ def _train(config: NetworkConfig, args) -> dict:
             history.append(None)
             if not found:  # the first one says where training left the finite numbers
                 found.append(says(f"history[{i}]: J", nonfinite_kind(h)))
-    Ws, bs = [W for W, _ in res.params], [b for _, b in res.params]
-    bad = [
-        (l, q, k) for l, (W, b) in enumerate(res.params, 1) for q, a in (("W", W), ("b", b)) if (k := nonfinite_kind(a))
-    ]
-    if bad:  # not a valid config any more: written as is, with null where a value overflowed
-        trained = dict(config.to_dict(), weights=[_rows(W) for W in Ws], biases=[_rows(b) for b in bs])
-        found += [says(f"layer {l}: the trained {q}", k) for l, q, k in bad]
-    else:
-        trained = with_params(config, Ws, bs).to_dict()
+    trained, more = _trained(config, res.params)
+    found += more
     out = {
         "optimizer": args.optimizer,
         "steps": res.steps_done,
@@ -219,6 +278,160 @@ def _train(config: NetworkConfig, args) -> dict:
     if found:
         out["warnings"] = found
     return out
+
+
+# ---- training on a CSV file: one JSON line per epoch -------------------------------------------
+
+
+class _OutputFailed(Exception):
+    """stdout could not be written; _write has said so on stderr."""
+
+
+def _read_csv(args) -> Dataset:
+    """--data: the file's bytes (its size checked before reading) as a Dataset, split by --seed."""
+    from engine.csvdata import MAX_BYTES, dataset_from_csv
+
+    path, size = args.data, None
+    try:
+        if path == "-":
+            if sys.stdin is None:
+                raise ConfigError("standard input is closed; give --data FILE.csv")
+            raw = getattr(sys.stdin, "buffer", sys.stdin).read(MAX_BYTES + 1)
+            raw = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+        else:
+            with open(path, "rb") as f:
+                size = os.fstat(f.fileno()).st_size  # 0 for a pipe or a device: then read and see
+                raw = f.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
+    except OSError as e:
+        raise ConfigError(f"cannot read --data {path[:100]}: {e.strerror or e}") from None
+    except ValueError as e:  # a null character in the name, a closed stream
+        raise ConfigError(f"cannot read --data {path[:100]!r}: {e}") from None
+    if (size or 0) > MAX_BYTES or len(raw) > MAX_BYTES:
+        shown = count(size) if size and size > MAX_BYTES else f"more than {count(MAX_BYTES)}"
+        raise DataError("too_big", size=shown, limit=count(MAX_BYTES))
+    name = "stdin" if path == "-" else os.path.basename(path)
+    return dataset_from_csv(
+        raw, args.target, args.task or "auto", args.standardize, args.test_split, args.seed, source=name
+    )
+
+
+def _evaluate(params, config: NetworkConfig, task: str, x, y) -> tuple[float | None, float | None]:
+    """(J, accuracy) on x, y: J with the L2 term over these m rows; accuracy None for regression or no rows."""
+    if x.shape[0] == 0:
+        return None, None
+    zs, As = forward(params, config.activations, x)
+    J = cost(params, config.activations, config.loss, config.l2, zs[-1], As[-1], y)[0]
+    true = labels_of(task, y)
+    acc = None if true is None else float(np.mean(labels_of(task, As[-1]) == true))
+    return J, acc
+
+
+def _scipy_epochs(params, config: NetworkConfig, x, y, epochs: int, method: str, each) -> None:
+    """L-BFGS-B or TNC with train_scipy's objective and options, calling each(k, params) after iteration k.
+
+    train_scipy keeps only the last iterate; an epoch line needs every iterate's test loss, so this runs
+    scipy.optimize.minimize itself, on the same unrolled theta and backprop gradient (engine.training).
+    """
+    from scipy.optimize import minimize
+
+    from engine.training import grads, roll, unroll
+
+    layers = config.layers
+    net = (config.activations, config.loss, config.l2, x, y)
+    done = [0]
+
+    def fun(theta):
+        J, g = grads(roll(theta, layers), *net)
+        return J, unroll(g)
+
+    class Enough(Exception):
+        pass
+
+    def record(theta, *_):
+        done[0] += 1
+        each(done[0], roll(np.array(theta), layers))
+        if done[0] >= epochs:
+            raise Enough  # TNC's C loop has no clean stop (as in train_scipy)
+
+    if epochs == 0:
+        return
+    try:
+        minimize(
+            fun,
+            unroll(params),
+            jac=True,
+            method={"lbfgs": "L-BFGS-B", "tnc": "TNC"}[method],
+            callback=record,
+            options={"maxiter": epochs} if method == "lbfgs" else {"maxfun": 50 * epochs},
+        )
+    except Enough:
+        pass
+
+
+def _train_on_data(config: NetworkConfig, args) -> int:
+    """Train on --data's training split: one JSON line per epoch (epoch 0 before training), then the config.
+
+    Everything about the input is checked before the first line. Gradient descent: an epoch is
+    ceil(n_train / batch) steps of train_gd (one for full batches), its shuffling seeded by (--seed, epoch);
+    L-BFGS / TNC: an epoch is one iteration.
+    """
+    from engine.training import train_gd
+
+    ds = _read_csv(args)
+    check_fits(config, ds, args.target)
+    config = config.replace(x=ds.x_train, y=ds.y_train)
+    n = ds.n_train
+    batch = n if not args.batch_size or args.batch_size >= n else args.batch_size
+    per_epoch = math.ceil(n / batch)
+    if args.optimizer == "gd" and args.epochs * per_epoch > MAX_STEPS:
+        raise ConfigError(
+            f"--epochs {args.epochs:,} of {per_epoch:,} steps (batches of {batch:,} from {n:,} rows) is "
+            f"{args.epochs * per_epoch:,} steps, more than the {MAX_STEPS:,} allowed"
+        )
+    x, y = np.array(ds.x_train), np.array(ds.y_train)
+    warned = []
+
+    def line(epoch: int, params) -> None:
+        out, accuracy = {"epoch": epoch}, {}
+        for part, xs, ys in (("train", x, y), ("test", ds.x_test, ds.y_test)):
+            J, accuracy[f"{part}_accuracy"] = _evaluate(params, config, ds.task, xs, ys)
+            if J is not None and not math.isfinite(J):
+                if not warned:
+                    warned.append(says(f"epoch {epoch}: the {part} loss J", nonfinite_kind(J)))
+                J = None
+            out[f"{part}_loss"] = J
+        out.update(accuracy)
+        if _write(json.dumps(out) + "\n"):
+            raise _OutputFailed
+
+    params = config_params(config)
+    try:
+        with _quiet():
+            line(0, params)
+            if args.optimizer == "gd":
+                for epoch in range(1, args.epochs + 1):
+                    net = (config.activations, config.loss, config.l2, x, y)
+                    res = train_gd(params, *net, per_epoch, args.lr, batch, [args.seed, epoch])
+                    params = res.params
+                    line(epoch, params)
+                    if res.overflow_at is not None:  # train_gd stopped at the last finite parameters
+                        warned.append(f"epoch {epoch}: J or a gradient became inf or NaN; training stopped there")
+                        break
+            else:
+
+                def each(k, p):
+                    nonlocal params
+                    params = p
+                    line(k, p)
+
+                _scipy_epochs(params, config, x, y, args.epochs, args.optimizer, each)
+            trained, more = _trained(config, params)
+    except _OutputFailed:
+        return EXIT_OUTPUT_FAILED
+    final = {"config": trained}
+    if warned or more:
+        final["warnings"] = warned + more
+    return _write(_dumps(final) + "\n")
 
 
 def _say_error(message: str) -> None:
@@ -274,9 +487,11 @@ def main(argv=None) -> int:
             out = pass_output(config)
         elif args.command == "gradcheck":
             out = _gradcheck(config, args.eps)
+        elif args.data is not None:
+            return _train_on_data(config, args)
         else:
             out = _train(config, args)
-    except (ConfigError, _UsageError) as e:
+    except (ConfigError, _UsageError, DataError) as e:
         _say_error(str(e))
         return EXIT_BAD_INPUT
     return _write(_dumps(out) + "\n")

@@ -299,7 +299,7 @@ def _bundled(name: str):
 
     if name == "digits":  # 8x8 images, pixel values 0-16 scaled to 0-1
         b = skd.load_digits()
-        feats = tuple(f"pixel {i // 8},{i % 8}" for i in range(64))
+        feats = tuple(b.feature_names)  # pixel_0_0 .. pixel_7_7: row, column
         return b.data / 16.0, b.target, feats, tuple(str(c) for c in b.target_names), (8, 8)
     b = skd.load_iris() if name == "iris" else skd.load_wine()
     return b.data, b.target, tuple(b.feature_names), tuple(str(c) for c in b.target_names), None

@@ -4,6 +4,8 @@ import json
 import pickle
 import re
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -334,3 +336,9 @@ def test_every_data_set_and_task_has_a_name_in_both_languages():
     for key in [f"ds_{n}" for n in NAMES] + ["ds_csv"] + [f"ds_task_{t}" for t in OUTPUTS]:
         assert STRINGS[key]["en"] and STRINGS[key]["zh"] and STRINGS[key]["en"] != STRINGS[key]["zh"]
     assert STRINGS["ds_digits"]["zh"] == "手写数字（8×8）" and STRINGS["ds_iris"]["zh"] == "鸢尾花"
+
+
+def test_importing_the_data_layer_leaves_scikit_learn_until_it_is_used():
+    code = "import sys, engine.datasets, engine.csvdata, engine.__main__; print('sklearn' in sys.modules)"
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert p.stdout.strip() == "False", p.stderr

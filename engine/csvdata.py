@@ -20,17 +20,9 @@ import re
 
 import numpy as np
 
-from engine.datasets import (
-    DataError,
-    Dataset,
-    check_seed,
-    check_standardize,
-    check_test_fraction,
-    count,
-    split,
-    standardise,
-    targets,
-)
+from engine.data_errors import DataError, check_seed, check_standardize, check_test_fraction, count
+from engine.data_record import Dataset, targets
+from engine.datasets import split, standardise
 from engine.fields import MAX_WIDTH, describe, quote
 
 MAX_BYTES = 5_000_000

@@ -1,4 +1,5 @@
-"""engine/datasets.py: the named data sets, their recipes (refs), fit_config, and the error strings."""
+"""engine/datasets.py: the named data sets, their recipes (refs), DataError and the error strings
+(fit_config and check_fits: test_data_sets_fit.py)."""
 
 import json
 import pickle
@@ -10,12 +11,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import NG_CONFIG, ROOT
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.budget import over_budget
-from engine.config import from_dict
 from engine.datasets import (
     BUNDLED,
     MESSAGES,
@@ -24,11 +23,8 @@ from engine.datasets import (
     TOY,
     DataError,
     Dataset,
-    check_fits,
-    fit_config,
     from_ref,
     make,
-    output_for,
 )
 from texts import STRINGS
 
@@ -69,6 +65,8 @@ def test_the_recipe_rebuilds_the_same_data(name):
     assert make(name, seed=4, test_fraction=0.3) != ds  # another seed, another split
     restored = pickle.loads(pickle.dumps(ds))
     assert restored == ds and not restored.x_train.flags.writeable
+    with pytest.raises(TypeError):  # equal by value, over arrays: never a dict key or set member
+        hash(ds)
 
 
 def test_tasks_and_kinds():
@@ -239,77 +237,6 @@ def test_a_long_message_is_cut_to_one_line():
     assert len(str(e)) <= 300 and "\n" not in str(e)
 
 
-# ---- output_for and fit_config -------------------------------------------------------------------
-
-
-def test_output_for_each_task():
-    assert output_for(make("moons")) == (1, "sigmoid", "bce")
-    assert output_for(make("iris")) == (3, "softmax", "cross_entropy")
-    assert output_for(make("digits")) == (10, "softmax", "cross_entropy")
-    assert output_for(make("regression_2d")) == (1, "linear", "mse")
-
-
-def test_fit_config_keeps_the_hidden_layers_and_says_what_changed():
-    cfg = from_dict(NG_CONFIG)  # 3-4-4-3 sigmoid, bce, one sample
-    ds = make("moons")
-    new, changes = fit_config(cfg, ds)
-    assert new.layers == (2, 4, 4, 1) and new.activations == ("sigmoid",) * 3 and new.loss == "bce"
-    assert changes == [("inputs", 3, 2), ("outputs", 3, 1), ("samples", 1, 160)]
-    assert np.array_equal(np.array(new.x), ds.x_train) and np.array_equal(np.array(new.y), ds.y_train)
-    assert new.weights is None and new.init == cfg.init and new.l2 == cfg.l2
-    assert from_dict(new.to_dict()) == new
-
-
-def test_fit_config_keeps_ngs_sigmoid_output_for_digits_and_changes_a_softmax_for_regression():
-    cfg = from_dict(dict(NG_CONFIG, l2=1.0))
-    new, changes = fit_config(cfg, make("digits"))
-    assert new.layers == (64, 4, 4, 10) and new.loss == "bce" and new.l2 == 1.0
-    assert [c[0] for c in changes] == ["inputs", "outputs", "samples"]
-    soft = from_dict(dict(NG_CONFIG, activations=["tanh", "relu", "softmax"], loss="cross_entropy"))
-    new, changes = fit_config(soft, make("regression_1d"))
-    assert new.layers == (1, 4, 4, 1) and new.activations == ("tanh", "relu", "linear") and new.loss == "mse"
-    assert ("output", ("softmax", "cross_entropy"), ("linear", "mse")) in changes
-    new, _ = fit_config(soft, make("moons"))
-    assert (new.activations[-1], new.loss) == ("sigmoid", "bce")
-
-
-def test_check_fits_says_what_to_change():
-    ds = make("iris")
-    with pytest.raises(DataError) as e:
-        check_fits(from_dict(NG_CONFIG), ds, "species")
-    assert e.value.key == "config_inputs" and str(e.value).startswith("the data has 4 features but layers[0] is 3")
-    with pytest.raises(DataError) as e:
-        check_fits(from_dict(dict(NG_CONFIG, layers=[4, 4, 4, 2], x=[0, 0, 0, 0], y=[1, 0])), ds, "species")
-    assert e.value.key == "config_outputs" and "'species' needs 3 output neuron(s)" in str(e.value)
-    relu = dict(NG_CONFIG, layers=[4, 4, 4, 3], x=[0, 0, 0, 0], activations=["relu", "relu", "relu"], loss="mse")
-    with pytest.raises(DataError) as e:
-        check_fits(from_dict(relu), ds, "species")
-    assert e.value.key == "config_output" and "softmax with cross_entropy or sigmoid with bce" in str(e.value)
-    check_fits(from_dict(dict(NG_CONFIG, layers=[4, 4, 4, 3], x=[0, 0, 0, 0])), ds)  # Ng's sigmoid + bce fits
-
-
-def test_fit_config_draws_new_weights():
-    cfg = from_dict(NG_CONFIG)
-    given_weights = cfg.replace(
-        weights=[np.ones((4, 3)), np.ones((4, 4)), np.ones((3, 4))], biases=[[0] * 4, [0] * 4, [0] * 3]
-    )
-    new, changes = fit_config(given_weights, make("iris"))
-    assert new.weights is None and new.biases is None
-    assert ("weights", "given", "init") in changes and ("outputs", 3, 3) not in changes
-
-
-def test_fit_config_refuses_a_network_over_the_work_budget():
-    big = from_dict(
-        dict(NG_CONFIG, layers=[3, 256, 256, 3], activations=["relu", "relu", "softmax"], loss="cross_entropy")
-    )
-    ds = make("digits")
-    assert over_budget((64, 256, 256, 10), ds.n_train)
-    with pytest.raises(DataError) as e:
-        fit_config(big, ds)
-    assert e.value.key == "budget" and "work budget" in str(e.value) and "1,437" in str(e.value)
-    fit_config(big, make("moons", n=100))  # the same widths on 80 samples fit
-
-
 # ---- strings -------------------------------------------------------------------------------------
 
 
@@ -326,8 +253,8 @@ def test_every_error_key_has_both_languages_with_the_same_fields():
 
 def test_every_key_the_code_raises_is_a_message():
     raised = set()
-    for f in ("engine/datasets.py", "engine/csvdata.py"):
-        raised |= set(re.findall(r'DataError\(\s*"(\w+)"', Path(ROOT, f).read_text()))
+    for f in Path(ROOT, "engine").glob("*.py"):  # datasets, data_errors, data_fit, csvdata, cli_data, ...
+        raised |= set(re.findall(r'DataError\(\s*"(\w+)"', f.read_text()))
     assert raised and raised <= set(MESSAGES)
     assert set(MESSAGES) - raised == set()  # and no message is left unused
 
@@ -339,6 +266,9 @@ def test_every_data_set_and_task_has_a_name_in_both_languages():
 
 
 def test_importing_the_data_layer_leaves_scikit_learn_until_it_is_used():
-    code = "import sys, engine.datasets, engine.csvdata, engine.__main__; print('sklearn' in sys.modules)"
+    code = (
+        "import sys, engine.datasets, engine.data_errors, engine.data_fit, engine.data_record, engine.csvdata, "
+        "engine.cli_data, engine.__main__; print('sklearn' in sys.modules)"
+    )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert p.stdout.strip() == "False", p.stderr

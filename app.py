@@ -30,6 +30,7 @@ LESSONS = [  # (file and url path, icon); the explorer first and default
     ("gradient_check", ":material/fact_check:"),
     ("batches", ":material/stacks:"),
     ("training", ":material/trending_down:"),
+    ("data", ":material/scatter_plot:"),
     ("experiments", ":material/science:"),
 ]
 PAGES = [

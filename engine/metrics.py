@@ -59,9 +59,10 @@ def confusion(true: np.ndarray, pred: np.ndarray, k: int) -> np.ndarray:
     return np.bincount(true * k + pred, minlength=k * k).reshape(k, k)
 
 
-def plane_grid(x: np.ndarray, n: int = 100, pad: float = 0.1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def plane_grid(x: np.ndarray, n: int = 100, pad: float = 0.1, square: bool = False):
     """An n x n grid over the first two columns of x, widened by pad times the data's span on every side
-    (a span of 0 counts as 1).
+    (a span of 0 counts as 1); square: the shorter side widened about its centre to the longer one's span
+    (a plane drawn with equal scales then fills a square, as TensorFlow Playground's does).
 
     Returns xs (n,), ys (n,) and points (n*n, 2) with points[iy * n + ix] = (xs[ix], ys[iy]): a value
     computed per point and reshaped to (n, n) is a heatmap's z (rows follow y, columns x).
@@ -71,6 +72,10 @@ def plane_grid(x: np.ndarray, n: int = 100, pad: float = 0.1) -> tuple[np.ndarra
         raise ValueError("plane_grid needs at least one row of two inputs")
     lo, hi = x[:, :2].min(axis=0), x[:, :2].max(axis=0)
     span = np.where(hi > lo, hi - lo, 1.0)
+    if square:
+        mid = (lo + hi) / 2
+        span = np.full(2, span.max())
+        lo, hi = mid - span / 2, mid + span / 2
     lo, hi = lo - pad * span, hi + pad * span
     xs, ys = np.linspace(lo[0], hi[0], n), np.linspace(lo[1], hi[1], n)
     gx, gy = np.meshgrid(xs, ys)  # (n, n) each, [iy, ix]

@@ -96,3 +96,8 @@ def test_plane_grid_of_a_constant_column_and_of_too_few_inputs():
         plane_grid(np.array([[1.0], [2.0]]))
     with pytest.raises(ValueError):
         plane_grid(np.zeros((0, 2)))
+
+
+def test_a_square_plane_widens_the_shorter_side_about_its_centre():
+    xs, ys, _ = plane_grid(np.array([[0.0, 0.0], [4.0, 1.0]]), n=5, pad=0.0, square=True)
+    np.testing.assert_allclose([xs[0], xs[-1], ys[0], ys[-1]], [0.0, 4.0, -1.5, 2.5])

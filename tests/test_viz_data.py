@@ -48,7 +48,7 @@ def binary_fig(lang="en", **kw):
 def test_binary_heatmap_is_the_network_output_over_the_grid():
     fig = binary_fig(grid=60)
     heat = by_name(fig, "output")
-    xs, ys, pts = plane_grid(np.vstack([X, XT]), 60)
+    xs, ys, pts = plane_grid(np.vstack([X, XT]), 60, square=True)
     np.testing.assert_array_equal(heat.x, xs)
     np.testing.assert_array_equal(heat.y, ys)
     np.testing.assert_allclose(heat.z, predict(*NET, pts)[:, 0].reshape(60, 60), rtol=1e-6, atol=1e-7)
@@ -115,7 +115,7 @@ def test_marching_squares_on_known_fields():
 def test_multiclass_plane_codes_the_class_and_the_confidence():
     fig = boundary_figure(*NET3, "multiclass", X, CLS3, XT, CLS3T, "en", grid=50, classes=("a", "b", "c"))
     heat = by_name(fig, "output")
-    _, _, pts = plane_grid(np.vstack([X, XT]), 50)
+    _, _, pts = plane_grid(np.vstack([X, XT]), 50, square=True)
     p = predict(*NET3, pts)
     z = np.asarray(heat.z, float).ravel()
     cls = np.floor(z).astype(int)
@@ -141,7 +141,7 @@ def test_multiclass_plane_codes_the_class_and_the_confidence():
 def test_regression_plane_and_curve():
     yr, yrt = np.sin(X[:, :1]) * X[:, 1:], np.sin(XT[:, :1]) * XT[:, 1:]
     fig = boundary_figure(*NETR, "regression", X, yr, XT, yrt, "en", grid=30)
-    _, _, pts = plane_grid(np.vstack([X, XT]), 30)
+    _, _, pts = plane_grid(np.vstack([X, XT]), 30, square=True)
     np.testing.assert_allclose(by_name(fig, "output").z, predict(*NETR, pts)[:, 0].reshape(30, 30), rtol=1e-6)
     assert not [d for d in fig.data if d.name == "wrong"]
     tr = by_name(fig, "test")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 DATA_FIGURE_STRINGS: dict[str, dict[str, str]] = {
     # the decision boundary over the input plane (viz/boundary.py)
-    "df_boundary_title": {"en": "What the network predicts over the input plane", "zh": "网络在整个输入平面上的预测"},
+    "df_boundary_title": {"en": "What the network predicts", "zh": "网络的预测"},
     "df_curve_title": {"en": "The network's output against the input", "zh": "网络输出随输入的变化"},
     "df_train": {"en": "training set", "zh": "训练集"},
     "df_test": {"en": "test set", "zh": "测试集"},

@@ -1,5 +1,127 @@
-"""Strings of the data & training page (lessons/data.py)."""
+"""Strings of the data & training page (lessons/data.py, ui/data_source.py, ui/training_panel.py)."""
 
 from __future__ import annotations
 
-DATA_PAGE_STRINGS: dict[str, dict[str, str]] = {}
+DATA_PAGE_STRINGS: dict[str, dict[str, str]] = {
+    "page_data": {"en": "Data & training", "zh": "数据与训练"},
+    "dt_intro": {
+        "en": "Give the network data: a toy set in the plane, a real data set, or your own CSV file. Train it and watch the loss, the decision boundary and every hidden neuron change; then click any point to see that sample's forward and backward pass.",
+        "zh": "给网络一份数据：平面上的玩具数据、真实数据集，或你自己的 CSV 文件。训练它，看损失、决策边界和每个隐藏神经元如何变化；再点击任意一个点，查看这个样本的前向与反向传播。",
+    },
+    "dt_source": {"en": "Data", "zh": "数据来源"},
+    "dt_src_toy": {"en": "Toy data in the plane", "zh": "平面玩具数据"},
+    "dt_src_real": {"en": "Real data sets", "zh": "真实数据集"},
+    "dt_src_csv": {"en": "Your CSV file", "zh": "你的 CSV 文件"},
+    "dt_dataset": {"en": "Data set", "zh": "数据集"},
+    "dt_n": {"en": "Points", "zh": "样本点数"},
+    "dt_noise": {"en": "Noise", "zh": "噪声"},
+    "dt_seed": {"en": "Seed", "zh": "随机种子"},
+    "dt_test": {"en": "Test share", "zh": "测试集比例"},
+    "dt_standardize": {"en": "Standardise the inputs", "zh": "标准化输入"},
+    "dt_standardize_help": {
+        "en": "Each input column minus its mean, divided by its standard deviation (both from the training split): the input-scaling lesson on the Experiments page shows why this speeds up gradient descent.",
+        "zh": "每一列输入减去其均值、再除以其标准差（两者都由训练集算出）。“实验”页的输入缩放实验说明了它为何能加快梯度下降。",
+    },
+    "dt_upload": {
+        "en": "CSV file (at most 5 MB, 10,000 rows and 256 feature columns)",
+        "zh": "CSV 文件（最多 5 MB、10,000 行、256 个特征列）",
+    },
+    "dt_target": {"en": "Target column", "zh": "目标列"},
+    "dt_task": {"en": "Task", "zh": "任务"},
+    "dt_task_auto": {"en": "decide from the column", "zh": "由目标列自动判断"},
+    "dt_task_classification": {"en": "classification", "zh": "分类"},
+    "dt_task_regression": {"en": "regression", "zh": "回归"},
+    "dt_use": {"en": "Use this data", "zh": "使用这份数据"},
+    "dt_bad_csv": {
+        "en": "This file could not be used: {err} Nothing you built has changed.",
+        "zh": "无法使用这个文件：{err} 你搭建的网络没有任何改变。",
+    },
+    "dt_changed": {
+        "en": "The network now takes {name}: {changes}. The hidden layers you built are kept.",
+        "zh": "网络现在使用“{name}”：{changes}。你搭建的隐藏层保持不变。",
+    },
+    "dt_unchanged": {
+        "en": "The network now takes {name}; its layers already fitted.",
+        "zh": "网络现在使用“{name}”；层的宽度本来就合适。",
+    },
+    "dt_ch_inputs": {"en": "inputs {old} → {new}", "zh": "输入 {old} → {new}"},
+    "dt_ch_outputs": {"en": "outputs {old} → {new}", "zh": "输出 {old} → {new}"},
+    "dt_ch_output": {"en": "output layer and loss {old} → {new}", "zh": "输出层与损失 {old} → {new}"},
+    "dt_ch_samples": {"en": "samples m {old} → {new} (the training split)", "zh": "样本数 m {old} → {new}（训练集）"},
+    "dt_ch_weights": {"en": "weights drawn afresh by the initialisation", "zh": "权重由初始化方法重新抽取"},
+    "dt_list_sep": {"en": "; ", "zh": "；"},
+    "dt_current": {
+        "en": "Data: **{name}**, {n_train} training and {n_test} test samples, {d} inputs, {task}{scaled}",
+        "zh": "数据：**{name}**，训练样本 {n_train} 个，测试样本 {n_test} 个，{d} 个输入，{task}{scaled}",
+    },
+    "dt_scaled": {"en": ", standardised", "zh": "，已标准化"},
+    "dt_no_data": {
+        "en": "Choose a data set above and press “Use this data” to train the network on it.",
+        "zh": "在上方选择数据集并点击“使用这份数据”，即可在它上面训练网络。",
+    },
+    "dt_mismatch": {
+        "en": "The network in the sidebar (inputs {n0}, outputs {nL}, {pair}) no longer fits this data ({d} inputs, {k} outputs, {want}).",
+        "zh": "侧边栏中的网络（输入 {n0}、输出 {nL}、{pair}）已不再适合这份数据（{d} 个输入、{k} 个输出、{want}）。",
+    },
+    "dt_refit": {"en": "Fit the network to the data", "zh": "让网络适配这份数据"},
+    "dt_method": {"en": "Optimiser", "zh": "优化方法"},
+    "dt_m_gd": {"en": "gradient descent (full batch)", "zh": "梯度下降（全批量）"},
+    "dt_m_sgd": {"en": "mini-batch SGD", "zh": "小批量随机梯度下降"},
+    "dt_m_lbfgs": {"en": "L-BFGS-B (quasi-Newton)", "zh": "L-BFGS-B（拟牛顿法）"},
+    "dt_m_tnc": {"en": "TNC (truncated Newton)", "zh": "TNC（截断牛顿法）"},
+    "dt_lr": {"en": "Learning rate α", "zh": "学习率 α"},
+    "dt_batch": {"en": "Batch size b", "zh": "批大小 b"},
+    "dt_speed": {"en": "Epochs a second", "zh": "每秒轮次"},
+    "dt_speed_max": {"en": "max", "zh": "最快"},
+    "dt_speed_help": {
+        "en": "How fast training runs: slow enough to watch the boundary move, or as fast as the machine goes.",
+        "zh": "训练的速度：可以慢到看清决策边界如何移动，也可以让机器全速运行。",
+    },
+    "dt_run": {"en": "Run", "zh": "运行"},
+    "dt_pause": {"en": "Pause", "zh": "暂停"},
+    "dt_step": {"en": "Step", "zh": "单步"},
+    "dt_reset": {"en": "Reset", "zh": "重置"},
+    "dt_step_help": {
+        "en": "One epoch (one iteration for L-BFGS-B and TNC)",
+        "zh": "训练一个轮次（L-BFGS-B 与 TNC 为一次迭代）",
+    },
+    "dt_reset_help": {
+        "en": "Back to the initial weights the sidebar's initialisation draws",
+        "zh": "回到侧边栏初始化方法给出的初始权重",
+    },
+    "dt_status": {"en": "epoch {epoch} · step {step} · J = {J}", "zh": "轮次 {epoch} · 步数 {step} · J = {J}"},
+    "dt_metric_loss": {"en": "mean loss: training {tr} · test {te}", "zh": "平均损失：训练集 {tr} · 测试集 {te}"},
+    "dt_metric_acc": {"en": "accuracy: training {tr} · test {te}", "zh": "准确率：训练集 {tr} · 测试集 {te}"},
+    "dt_diverged": {
+        "en": "Training diverged (J grew a thousandfold or overflowed): lower the learning rate and press Reset.",
+        "zh": "训练发散了（J 增大到千倍以上或溢出）：请降低学习率并点击“重置”。",
+    },
+    "dt_click_hint": {
+        "en": "Click any point to open its forward and backward pass in the explorer, on the weights trained so far. A misclassified point (marked ×) asks: why is this one wrong?",
+        "zh": "点击任意一个点，即可在探索器中用目前训练得到的权重查看它的前向与反向传播。被误分类的点（标 ×）正好用来问：它为什么错了？",
+    },
+    "dt_click_digit": {
+        "en": "Click a digit to open its forward and backward pass in the explorer.",
+        "zh": "点击一个数字，即可在探索器中查看它的前向与反向传播。",
+    },
+    "dt_opened": {
+        "en": "The explorer shows {split} sample {k} alone (m = 1) on the trained weights: true {true}, predicted {pred}. Its δ and ∂J/∂W are this sample's own. The data set stays on the “Data & training” page.",
+        "zh": "探索器正单独显示{split}样本 {k}（m = 1），使用训练得到的权重：真实类别 {true}，预测类别 {pred}。图中的 δ 与 ∂J/∂W 就是这个样本自己的。数据集仍保留在“数据与训练”页。",
+    },
+    "bad_data_link": {"en": "The link's data set could not be rebuilt: {err}", "zh": "无法重建链接中的数据集：{err}"},
+    "dt_split_train": {"en": "training", "zh": "训练集"},
+    "dt_split_test": {"en": "test", "zh": "测试集"},
+    "dt_to_explorer": {"en": "Open in the explorer", "zh": "在探索器中打开"},
+    "dt_download": {"en": "Download the network (JSON)", "zh": "下载网络（JSON）"},
+    "dt_export": {"en": "Export a numpy script", "zh": "导出 numpy 脚本"},
+    "dt_export_help": {
+        "en": "One Python file that needs only numpy: it rebuilds this network with its trained weights, recomputes J and every gradient, and prints them.",
+        "zh": "一个只依赖 numpy 的 Python 文件：它用训练得到的权重重建这个网络，重新计算 J 和每个梯度并打印出来。",
+    },
+    "dt_misclassified": {"en": "Misclassified test digits", "zh": "被误分类的测试集数字"},
+    "dt_no_misclassified": {"en": "No test digit is misclassified.", "zh": "测试集中没有被误分类的数字。"},
+    "dt_not_plane": {
+        "en": "This data has {d} inputs: the decision boundary and the neuron maps need exactly 2 (1 for a regression curve).",
+        "zh": "这份数据有 {d} 个输入；决策边界和神经元图需要正好 2 个输入（回归曲线需要 1 个）。",
+    },
+}

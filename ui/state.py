@@ -18,7 +18,7 @@ from engine.config import ConfigError, NetworkConfig, from_json
 from engine.network import config_params, init_params
 from engine.presets import PRESETS, default_config, preset
 from texts import LANGS, t
-from ui import messages
+from ui import data_address, messages
 
 MAX_UPLOAD_BYTES = 1_000_000
 MAX_LINK_JSON = MAX_UPLOAD_BYTES  # a link carries at most what a file may: a tiny link can unzip to gigabytes
@@ -147,6 +147,8 @@ def init_session() -> None:
             ss._preset_pick = q["preset"]
         else:
             ss.flash.append(("error", t("bad_preset", ss._lang, name=q["preset"])))
+    if "data" in q:  # a data set's recipe (ui/data_address.py): rebuilt, and the network's samples with it
+        config = data_address.restore(q["data"], config, ss._lang)
     ss.config = materialise(config or default_config())
     ss.sample = 0
 
@@ -159,9 +161,11 @@ def address() -> dict[str, str | None]:
     cfg = ss.config
     pick = ss.get("preset_pick", ss.get("_preset_pick"))
     named = pick in PRESETS and not ss.get("_preset_stale") and cfg == preset_config(pick)
+    link_cfg, data = data_address.link_parts(cfg)
     return {
         "preset": pick if named else None,
-        "net": None if named else share_token(cfg),
+        "net": None if named else share_token(link_cfg),
+        "data": data,
         "lang": None if lang() == "en" else lang(),
         "notation": None if notation() == "lee" else notation(),
         "present": "1" if ss.get("large", ss.get("_large")) else None,

@@ -148,7 +148,7 @@ def _legend(name: str, group: str, marker: dict | None = None, line: dict | None
 
 def _plane(params, activations, task, both, grid, names, lang):
     """The "output" heatmap and the "boundary" line over the plane; a regression's colour range (lo, hi)."""
-    xs, ys, pts = plane_grid(both, grid)
+    xs, ys, pts = plane_grid(both, grid, square=True)
     p = predict(params, activations, pts)
     heat = {"type": "heatmap", "name": "output", "x": xs, "y": ys, "hoverinfo": "skip", "showlegend": False}
     span = None
@@ -224,8 +224,8 @@ def boundary_figure(params, activations, task: str, x_train, y_train, x_test, y_
                 _markers("highlight", s["px"][i : i + 1], s["py"][i : i + 1], s["custom"][i : i + 1], None, RING)
             )
     data += _legend_entries(task, d, names, colours, lang)
-    layout = {"legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}, "height": 640,
-              "margin": {"l": 70, "r": 30, "t": 80, "b": 150}}  # fmt: skip
+    layout = {"legend": {"orientation": "h", "x": 0, "y": -0.16, "yanchor": "top"}, "height": 600,
+              "margin": {"l": 70, "r": 30, "t": 70, "b": 120}}  # fmt: skip
     if d == 1:
         ytitle = t("df_target", lang) if task == "regression" else t("df_prob", lang, c=names[1])
         layout.update(title={"text": t("df_curve_title", lang)}, xaxis=axis(features[0]), yaxis=axis(ytitle))

@@ -72,7 +72,10 @@ def decode(v):
         import base64
 
         arr = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
-        return arr.reshape(v["shape"]) if "shape" in v else arr
+        shape = v.get("shape")
+        if isinstance(shape, str):  # plotly writes a 2-D shape as "rows, columns"
+            shape = [int(n) for n in shape.split(",")]
+        return arr.reshape(shape) if shape is not None else arr
     return v
 
 

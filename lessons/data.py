@@ -29,6 +29,7 @@ if (cfg.layers[0], cfg.layers[-1]) != (ds.n_in, n_out) or not fits_output(ds, cf
         st.rerun()
     st.stop()
 
+training_panel.ng_network(cfg, ds, lang)
 training_panel.current_run(cfg, ds)
 settings = training_panel.controls(cfg, ds, lang)
 training_panel.live(cfg, ds, settings, lang)

@@ -121,8 +121,10 @@ def test_digits_fit_ng_s_network_and_show_the_confusion_matrix():
     cfg = at.session_state["config"]
     assert cfg.layers == (64, 4, 4, 10) and (cfg.activations[-1], cfg.loss) == ("sigmoid", "bce")  # kept: it fits
     at.button(key="dt_step_btn").click().run()
-    cm = [f for f in (figure(at, k) for k in range(4)) if any(d.get("type") == "heatmap" for d in f["data"])]
-    z = np.array(_decode(cm[0]["data"][0]["z"]), float)
+    heat = [
+        np.array(_decode(d["z"]), float) for k in range(5) for d in figure(at, k)["data"] if d.get("type") == "heatmap"
+    ]
+    (z,) = [z for z in heat if z.shape == (10, 10)]  # the confusion matrix (the digits are 8x8)
     assert z.sum() == 360 and z.shape == (10, 10)
 
 
@@ -142,3 +144,18 @@ def test_the_page_in_chinese():
     at.button(key="dt_use_toy").click().run()
     no_exception(at)
     assert "轮次" in _status(at) and any("网络现在使用" in s.value for s in at.success)
+
+
+def test_ng_s_digit_network_in_one_click_and_l_bfgs_gets_past_90_percent():
+    at = page("data")
+    at.segmented_control(key="dt_src").set_value("real").run()
+    at.button(key="dt_use_real").click().run()
+    at.button(key="dt_ng_net").click().run()
+    no_exception(at)
+    cfg = at.session_state["config"]
+    assert cfg.layers == (64, 25, 10) and cfg.l2 == 1.0 and cfg.init.scheme == "uniform" and cfg.m == 1437
+    at.selectbox(key="dt_method").set_value("lbfgs").run()
+    for _ in range(8):  # 10 iterations each
+        at.button(key="dt_step_btn").click().run()
+    no_exception(at)
+    assert at.session_state["dt_run"].last("test_acc") > 0.9

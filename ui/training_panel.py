@@ -23,9 +23,10 @@ from ui.plotly_component import live_chart
 from viz import data_figures as figs
 from viz.hover import text_num
 
-TICK_S = 0.1  # the fragment's period while running: ten updates a second
-TRAIN_SLICE_S = 0.04  # training time per tick; the rest of the tick draws
+TICK_S = 0.08  # the fragment's period while running: twelve updates a second
+TRAIN_SLICE_S = 0.03  # training time per tick; the rest of the tick draws
 LRS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0]
+NG_LAYERS = (64, 25, 10)  # Ng's ex4 on the 8x8 digits: 64 pixels, 25 hidden units, 10 classes
 SPEEDS = [1, 3, 10, 30, 100, 300, 1000, 10**9]  # epochs a second; the last: as fast as the machine goes
 ss = st.session_state
 
@@ -78,6 +79,9 @@ def controls(cfg: NetworkConfig, ds, lang: str) -> dict:
     return settings
 
 
+SCIPY_STEP = 10  # iterations a Step takes with L-BFGS-B / TNC: each call starts the optimiser's memory afresh
+
+
 def _steps_per_epoch(ds, settings) -> int:
     """Updates in one epoch (every training sample's gradient once): ceil(n/b) mini-batches, else one."""
     return -(-ds.n_train // settings["batch"]) if settings["method"] == "sgd" else 1
@@ -89,8 +93,10 @@ def _advance(run, cfg, ds, settings, steps: int):
 
 
 def _epoch(run, cfg, ds, settings):
-    """One epoch (one iteration for lbfgs / tnc)."""
-    return _advance(run, cfg, ds, settings, _steps_per_epoch(ds, settings))
+    """One epoch; SCIPY_STEP iterations for lbfgs / tnc (one at a time, a quasi-Newton method would forget
+    its curvature at every click)."""
+    scipy = settings["method"] in ("lbfgs", "tnc")
+    return _advance(run, cfg, ds, settings, SCIPY_STEP if scipy else _steps_per_epoch(ds, settings))
 
 
 def _tick(run, cfg, ds, settings):
@@ -173,9 +179,15 @@ def pictures(run, cfg: NetworkConfig, ds, lang: str) -> None:
 
 
 def _digits_views(params, acts, ds, cfg, lang: str) -> None:
-    """Ng's exercise in pictures: the confusion matrix and the misclassified test digits (click one)."""
+    """Ng's exercise in pictures: test digits with the network's answers, the confusion matrix and the
+    misclassified ones (click any digit to open its pass in the explorer)."""
     out = predict(params, acts, ds.x_test)
     pred, true = predicted_labels(ds.task, out), true_labels(ds.task, ds.y_test)
+    shown = np.arange(min(20, ds.n_test))
+    titles = [t("dt_predicted", lang, p=ds.classes[k]) for k in pred[shown]]
+    fig = figs.digit_images_figure(ds.x_test[shown], titles, lang, shape=ds.image_shape, indices=shown.tolist(),
+                                   title=t("dt_test_digits", lang))  # fmt: skip
+    live_chart(fig, key="dt_inputs", on_click=lambda: _open_clicked("dt_inputs", ds, cfg, lang, split="test"))
     live_chart(figs.confusion_figure(confusion(true, pred, len(ds.classes)), ds.classes, lang), key="dt_confusion")
     wrong = np.flatnonzero(pred != true)[:30]
     if wrong.size:
@@ -183,9 +195,20 @@ def _digits_views(params, acts, ds, cfg, lang: str) -> None:
         fig = figs.digit_images_figure(ds.x_test[wrong], titles, lang, shape=ds.image_shape, indices=wrong.tolist(),
                                        title=t("dt_misclassified", lang))  # fmt: skip
         live_chart(fig, key="dt_wrong", on_click=lambda: _open_clicked("dt_wrong", ds, cfg, lang, split="test"))
-        st.caption(t("dt_click_digit", lang))
     else:
         st.caption(t("dt_no_misclassified", lang))
+    st.caption(t("dt_click_digit", lang))
+
+
+def ng_network(cfg: NetworkConfig, ds, lang: str) -> None:
+    """Seed 002's network for the digits, one click away (the sidebar's sliders stop at 10 neurons a layer)."""
+    if ds.image_shape is None or cfg.layers == NG_LAYERS and cfg.l2 == 1.0:
+        return
+    if st.button(t("dt_ng_net", lang), key="dt_ng_net", icon=":material/school:", help=t("dt_ng_net_help", lang)):
+        ng = cfg.replace(layers=list(NG_LAYERS), activations=["sigmoid", "sigmoid"], loss="bce", l2=1.0,
+                         init={"scheme": "uniform", "seed": cfg.init.seed}, weights=None, biases=None)  # fmt: skip
+        state.load(ng)
+        st.rerun()
 
 
 def _open_clicked(key: str, ds, cfg: NetworkConfig, lang: str, split: str | None = None) -> None:

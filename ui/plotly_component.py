@@ -41,6 +41,8 @@ export default function (component) {
   if (p.katex) window.__bpxKatexUrl = p.katex;
   const gd = parentElement.querySelector('.bpx-plot');
   gd.dataset.key = p.key;
+  if (p.rev != null && gd.__bpxRev === p.rev && gd._fullLayout) return;  // the same picture: nothing to redraw
+  gd.__bpxRev = p.rev;
   draw(gd, p.fig).then(() => {
     if (!gd.__bpxClick) {
       gd.__bpxClick = true;
@@ -119,13 +121,21 @@ def _bridge():
     )
 
 
-def live_chart(fig, key: str, on_click=None):
-    """Draw fig (a go.Figure or a figure dict) and keep updating the same plot; returns the click trigger."""
+def live_chart(fig, key: str, on_click=None, rev=None):
+    """Draw fig (a go.Figure or a figure dict) and keep updating the same plot; returns the click trigger.
+
+    rev: a figure that carries the same rev as the last one drawn under this key is neither encoded again
+    nor redrawn by the browser (a picture refreshed less often than the page around it)."""
     if not plotly_served():
         fig = PlainFigure(fig) if isinstance(fig, dict) else fig  # already in plotly's schema: no validation
         return st.plotly_chart(fig, key=key, theme=None, config={"displayModeBar": False})
     kwargs = {"on_click_change": on_click} if on_click else {}
-    return _chart()(key=key, data=_payload({"key": key, "katex": katex_url()}, "fig", fig), **kwargs)
+    memo = st.session_state.get("_chart_payload_" + key) if rev is not None else None
+    if memo is None or memo[0] != rev:
+        memo = (rev, _payload({"key": key, "katex": katex_url(), "rev": rev}, "fig", fig))
+        if rev is not None:
+            st.session_state["_chart_payload_" + key] = memo
+    return _chart()(key=key, data=memo[1], **kwargs)
 
 
 def push_figure(target: str | None, fig=None, frames=None) -> None:

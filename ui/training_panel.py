@@ -23,8 +23,10 @@ from ui.plotly_component import live_chart
 from viz import data_figures as figs
 from viz.hover import text_num
 
-TICK_S = 0.08  # the fragment's period while running: twelve updates a second
-TRAIN_SLICE_S = 0.03  # training time per tick; the rest of the tick draws
+TICK_S = 0.08  # the fragment's period while running: twelve updates of the boundary a second
+TRAIN_SLICE_S = 0.012  # training time per tick: a training student leaves the server's time to the others
+MAPS_EVERY = 5  # while running, the neuron maps (16 small heatmaps: the heaviest picture) every 5th tick
+CURVES_EVERY = 2  # and the learning curves every 2nd: the browser's time goes to the boundary first
 LRS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0]
 NG_LAYERS = (64, 25, 10)  # Ng's ex4 on the 8x8 digits: 64 pixels, 25 hidden units, 10 classes
 SPEEDS = [1, 3, 10, 30, 100, 300, 1000, 10**9]  # epochs a second; the last: as fast as the machine goes
@@ -154,28 +156,52 @@ def pictures(run, cfg: NetworkConfig, ds, lang: str) -> None:
     c = run.curves
     plane = ds.n_in == 2 or (ds.n_in == 1 and ds.task != "multiclass")
     left, right = st.columns([3, 2]) if plane else st.columns([1, 1])
+    running = ss.get("dt_running", False)
     with left:
         if plane:
-            grid = 50 if ss.get("dt_running") else 100  # lighter while ten updates a second go to the browser
+            # lighter while ten updates a second go to the browser: a coarser plane, no per-point texts
             fig = figs.boundary_figure(params, acts, ds.task, ds.x_train, ds.y_train, ds.x_test, ds.y_test, lang,
-                                       grid=grid, classes=ds.classes, features=ds.features)  # fmt: skip
+                                       grid=40 if running else 100, classes=ds.classes, features=ds.features,
+                                       hover=not running)  # fmt: skip
             live_chart(fig, key="dt_boundary_chart", on_click=lambda: _open_clicked("dt_boundary_chart", ds, cfg, lang))
             st.caption(t("dt_click_hint", lang))
         elif ds.image_shape is not None:
             _digits_views(params, acts, ds, cfg, lang)
         else:
             st.info(t("dt_not_plane", lang, d=ds.n_in))
+    ss.dt_ticks = ticks = ss.get("dt_ticks", 0) + 1
     with right:
-        acc = {"train": list(c.train_acc), "test": list(c.test_acc)} if ds.task != "regression" else None
-        history = {"train": list(c.train), "test": list(c.test), "epoch": list(c.epoch)}
-        live_chart(figs.learning_curves_figure(history, lang, accuracy=acc), key="dt_curves_chart")
+        rev = _rev("dt_curves_chart", ticks, CURVES_EVERY, running, lang)
+        fig = None
+        if not _drawn("dt_curves_chart", rev):
+            acc = {"train": list(c.train_acc), "test": list(c.test_acc)} if ds.task != "regression" else None
+            history = {"train": list(c.train), "test": list(c.test), "epoch": list(c.epoch)}
+            fig = figs.learning_curves_figure(history, lang, accuracy=acc)
+        live_chart(fig, key="dt_curves_chart", rev=rev)
         if ds.image_shape is not None and len(cfg.layers) > 2:
             live_chart(figs.hidden_weights_figure(params[0][0], lang, shape=ds.image_shape), key="dt_hidden_w")
     if ds.n_in == 2 and len(cfg.layers) > 2:
-        live_chart(figs.neuron_maps_figure(params, acts, ds.x_train, lang, grid=30 if ss.get("dt_running") else 40,
-                                           features=ds.features), key="dt_maps_chart")  # fmt: skip
+        rev = _rev("dt_maps_chart", ticks, MAPS_EVERY, running, lang)
+        fig = None
+        if not _drawn("dt_maps_chart", rev):
+            fig = figs.neuron_maps_figure(params, acts, ds.x_train, lang, grid=24 if running else 40,
+                                          features=ds.features)  # fmt: skip
+        live_chart(fig, key="dt_maps_chart", rev=rev)
     if ss.pop("_dt_goto_explorer", False):
         st.switch_page("lessons/explorer.py")
+
+
+def _rev(key: str, tick: int, every: int, running: bool, lang: str) -> tuple:
+    """A picture's revision: new at every tick when paused, at every `every`-th tick while running."""
+    last = ss.get("_rev_" + key)
+    if not running or last is None or tick % every == 0:
+        last = ss["_rev_" + key] = tick
+    return last, running, lang
+
+
+def _drawn(key: str, rev: tuple) -> bool:
+    """Whether the live chart under key already holds this revision (ui.plotly_component.live_chart)."""
+    return ss.get("_chart_payload_" + key, (None,))[0] == rev
 
 
 def _digits_views(params, acts, ds, cfg, lang: str) -> None:

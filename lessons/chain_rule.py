@@ -5,8 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from engine.chain import all_paths, output_factors, path_count, top_paths
+from engine.quiz import Question
 from texts import t
-from ui import state
+from ui import quiz, state
 from ui.compute import current_pass
 from viz.chain_figure import highlighted_figure
 from viz.graph import weight_paths
@@ -14,6 +15,7 @@ from viz.hover import fmt, text_num
 from viz.latex import aligned, num
 from viz.network_figure import EDGES, NEURONS, View
 from viz.notation import Notation
+from viz.tables import plain
 
 ss = st.session_state
 lang = state.lang()
@@ -41,6 +43,7 @@ def _clicked() -> None:
 
 st.markdown(f"### {t('page_chain_rule', lang)}")
 st.caption(t("cr_intro", lang))
+st.toggle(t("cr_quiz", lang), key="cr_quiz", help=t("cr_quiz_help", lang))
 _clamp("cr_l", L, L)
 ss.cr_l = max(1, ss.cr_l)
 _clamp("cr_i", layers[ss.cr_l] - 1, 0)
@@ -70,13 +73,29 @@ else:
     highlight = [(i, k) for k in range(layers[l + 1])] if l < L else [(i,)]
     weight = None
 
+quiz_key = f"cr_{mode}_{l}_{i}_{weight[2] if weight else -1}_{s}_{ss.get('weights_rev', 0)}"
+hiding = ss.get("cr_quiz", False) and quiz.outcome(quiz_key) is None  # predict first: δ and the chain hidden
 left, right = st.columns([1, 1])
-view = View(sample=s, nodes="delta", notation=state.notation(), lang=lang, compact=True)
-left.plotly_chart(highlighted_figure(r, view, l, highlight, weight), key="chain_fig", on_select=_clicked,
+view = View(sample=s, nodes="a" if hiding else "delta", notation=state.notation(), lang=lang, compact=True)
+hidden_q = None
+if hiding:
+    hidden_q = Question("dW", l, i, weight[2]) if mode == "weight" else Question("delta", l, i)
+left.plotly_chart(highlighted_figure(r, view, l, highlight, weight, hide=hidden_q), key="chain_fig", on_select=_clicked,
                   selection_mode="points", theme=None, config={"displayModeBar": False})  # fmt: skip
 left.caption(t("cr_click_hint", lang))
 with right:
     rec = r.layers[l - 1]
+    if ss.get("cr_quiz", False):
+        if mode == "weight":
+            q, value = Question("dW", l, i, weight[2]), float(rec.delta[s, i] * r.a(l - 1)[s, weight[2]])
+            w = plain(N.sym("W", l, i + 1, weight[2] + 1, latex=False))
+            name, prompt = f"∂ℓ/∂{w}", t("cr_quiz_ask_w", lang, w=w, s=s + 1)
+        else:
+            q, value = Question("delta", l, i), float(rec.delta[s, i])
+            name = plain(N.sym("delta", l, i + 1, latex=False))
+            prompt = t("cr_quiz_ask_n", lang, d=name, s=s + 1)
+        if quiz.ask(quiz_key, q, value, ss.get("digits", 3), prompt, name, lang, rerun=True) is None:
+            st.stop()
     if mode == "weight":
         a_j = float(r.a(l - 1)[s, j])
         w = N.sym("W", l, i, j)

@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from texts import t
-from ui import health_panel, live, state
+from ui import health_panel, live, quiz, state
 from ui.compute import current_pass
 from ui.plotly_component import live_chart
 from viz.animation import animated_figure_dict
@@ -47,10 +47,11 @@ with controls:
     view = live.explorer_view()  # the same settings the sidebar's builder uses to update the chart
 
     # One view at a time (not st.tabs): hidden tabs would still build and draw their figures on every change.
-    VIEWS = ["animation", "steps", "table"]
+    VIEWS = ["animation", "steps", "table", "quiz"]
     v1, v2 = st.columns([3, 2], vertical_alignment="center")  # one row: the chart starts as high as it can
-    names = {"animation": "tab_animation", "steps": "tab_steps", "table": "tab_table"}
-    mode = v1.segmented_control(" ", VIEWS, default="animation", key="view", label_visibility="collapsed",
+    names = {"animation": "tab_animation", "steps": "tab_steps", "table": "tab_table", "quiz": "tab_quiz"}
+    first = None if "view" in ss else "animation"  # a quiz link sets the view itself (ui/state.init_session)
+    mode = v1.segmented_control(" ", VIEWS, default=first, key="view", label_visibility="collapsed",
                                 format_func=lambda v: t(names[v], lang)) or "animation"  # fmt: skip
     v2.toggle(t("edge_numbers", lang), key="edge_labels", disabled=n_edges > EDGE_LABEL_MAX_EDGES,
               help=t("edge_numbers_help", lang, n=EDGE_LABEL_MAX_EDGES))  # fmt: skip
@@ -61,6 +62,9 @@ if mode == "animation":
         st.info(t("too_many_edges", lang, edges=n_edges, per=DRAW_MAX_EDGES // L))
     elif n_edges > 1000:
         st.info(t("big_net_note", lang, edges=n_edges))
+
+elif mode == "quiz":  # predict, then reveal (ui/quiz.py)
+    quiz.explorer_quiz(result, view, lang)
 
 elif mode == "steps":  # the same timeline, the picture beside its equations (the position carries over)
     live_chart(animated_figure_dict(result, replace(view, compact=not view.large)), key="step_chart")

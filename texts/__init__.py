@@ -254,8 +254,9 @@ from texts.data_figures import DATA_FIGURE_STRINGS  # noqa: E402
 from texts.data_page import DATA_PAGE_STRINGS  # noqa: E402
 from texts.health import HEALTH_STRINGS  # noqa: E402
 from texts.lessons import LESSON_STRINGS  # noqa: E402
+from texts.quiz import QUIZ_STRINGS  # noqa: E402
 
-for _table in (LESSON_STRINGS, HEALTH_STRINGS, DATA_ENGINE_STRINGS, DATA_FIGURE_STRINGS, DATA_PAGE_STRINGS):
+for _table in (LESSON_STRINGS, HEALTH_STRINGS, DATA_ENGINE_STRINGS, DATA_FIGURE_STRINGS, DATA_PAGE_STRINGS, QUIZ_STRINGS):
     STRINGS.update(_table)
 
 

@@ -147,6 +147,8 @@ def init_session() -> None:
             ss._preset_pick = q["preset"]
         else:
             ss.flash.append(("error", t("bad_preset", ss._lang, name=q["preset"])))
+    if q.get("quiz", "").isdigit():  # a teacher's quiz link opens the explorer's quiz view
+        ss.view = "quiz"
     if "data" in q:  # a data set's recipe (ui/data_address.py): rebuilt, and the network's samples with it
         config = data_address.restore(q["data"], config, ss._lang)
     ss.config = materialise(config or default_config())
@@ -169,6 +171,7 @@ def address() -> dict[str, str | None]:
         "lang": None if lang() == "en" else lang(),
         "notation": None if notation() == "lee" else notation(),
         "present": "1" if ss.get("large", ss.get("_large")) else None,
+        "quiz": str(ss.quiz_seed) if ss.get("view") == "quiz" and "quiz_seed" in ss else None,
     }
 
 

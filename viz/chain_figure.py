@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from engine.network import PassResult
 from viz import theme
 from viz.figure import PlainFigure
 from viz.network_figure import EDGES, NEURONS, PENDING, View, geometry, network_figure_dict
+from viz.notation import Notation
+from viz.quiz_figure import known, mask
 
 HIGHLIGHT_COLOUR = "#f2a900"
 
 
-def highlighted_figure(r: PassResult, view: View, l: int, paths: list[tuple[int, ...]], weight: tuple | None):
-    """paths: neuron indices from layer l to the output; weight: (l, i, j) drawn as the first segment."""
+def highlighted_figure(r: PassResult, view: View, l: int, paths: list[tuple[int, ...]], weight: tuple | None,
+                       hide=None):  # fmt: skip
+    """paths: neuron indices from layer l to the output; weight: (l, i, j) drawn as the first segment;
+    hide: a quiz question (engine.quiz.Question) whose answer the figure must not give away: then only the
+    forward pass and J are on it (viz.quiz_figure.mask), the weights coloured by w."""
     layers = r.widths
     geo = geometry(layers)
     starts = np.concatenate([[0], np.cumsum(layers)])
-    fig = network_figure_dict(r, view)
+    fig = network_figure_dict(r, replace(view, edges="W") if hide is not None else view)
+    if hide is not None:
+        mask(fig, r, known("loss", len(layers) - 1, len(layers) - 1), hide, Notation(view.notation), view.sample,
+             view.digits)  # fmt: skip
     for tr in fig["data"][:PENDING]:
         tr["opacity"] = 0.18
     on = set()

@@ -8,7 +8,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wenquanyi"; then
   # chromium for the browser tests, and a CJK font so the Chinese screenshots show characters
   echo "installing Debian's chromium and fonts-wqy-zenhei for the browser tests"
-  (as_root apt-get update -qq && as_root apt-get install -y -qq chromium fonts-wqy-zenhei) ||
+  (as_root apt-get update -qq && as_root apt-get install -y -qq chromium fonts-wqy-zenhei fonts-dejavu-core) ||
     { echo "could not install chromium"; exit 1; }
 fi
 .venv/bin/ruff check . || exit 1

@@ -28,6 +28,7 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
     "quiz_right": {"en": "Right: {what} = {v}.", "zh": "答对了：{what} = {v}。"},
     "quiz_wrong": {"en": "Not quite: you wrote {yours}; {what} = {v}. The formula with this network's numbers is below.", "zh": "不太对：你写的是 {yours}；{what} = {v}。下面是代入这个网络数值的公式。"},
     "quiz_unreadable": {"en": "“{yours}” is not a number I can read; try −0.0713 or 7.13e-2.", "zh": "无法识别“{yours}”这个数；可以写成 −0.0713 或 7.13e-2。"},
+    "quiz_empty": {"en": "Type your answer first (or press Reveal).", "zh": "请先输入答案（或点击“揭晓”）。"},
     "quiz_revealed": {"en": "{what} = {v}", "zh": "{what} = {v}"},
     "quiz_score": {"en": "Score: {right} of {asked}", "zh": "得分：{asked} 题中答对 {right} 题"},
     "quiz_seed": {

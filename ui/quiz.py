@@ -62,8 +62,11 @@ def ask(key: str, q: quiz.Question, value: float, digits: int, prompt: str, name
         answer = c1.text_input(t("quiz_answer", lang), key=f"{key}_in", placeholder="−0.0713",
                                help=t("quiz_answer_help", lang, d=digits))  # fmt: skip
     shown = {1.0: "+", -1.0: "−", 0.0: "0"}[value] if q.kind == "sign" else text_num(value, digits)
-    if c2.button(t("quiz_check", lang), key=f"{key}_check", type="primary", disabled=answer in (None, "")):
-        if q.kind != "sign" and quiz.parse_number(answer) is None:
+    # never disabled: a typed answer reaches the server when the box loses focus, i.e. on this very click
+    if c2.button(t("quiz_check", lang), key=f"{key}_check", type="primary"):
+        if answer in (None, ""):
+            st.warning(t("quiz_empty", lang))
+        elif q.kind != "sign" and quiz.parse_number(answer) is None:
             st.warning(t("quiz_unreadable", lang, yours=answer[:40]))
         elif key not in done:
             done[key] = "right" if quiz.check(q, answer, value, digits) else "wrong"

@@ -129,6 +129,8 @@ def test_bad_input_is_refused_clearly():
         lesson_html(lesson_steps_from_configs([(default_config(), View(), "")]), lang="fr")
     with pytest.raises(ValueError, match="step 1: .*frames"):
         lesson_html([{"figure": {"data": [{}]}, "note": ""}])
+    with pytest.raises(ValueError, match="heatmap"):  # not in plotly.js's basic bundle
+        lesson_html([{"figure": {"data": [{"type": "heatmap"}], "frames": [{}]}}])
 
 
 def test_every_string_has_both_languages():

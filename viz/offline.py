@@ -30,6 +30,7 @@ VENDOR = HERE.parent / "static" / "vendor"
 PLOTLY_JS = "plotly-basic-4.1.1.min.js"  # the plotly.js version the plotly python package bundles (vendor.sh)
 KATEX_JS = "katex-0.19.1.min.js"
 LANGS = ("en", "zh")
+TRACE_TYPES = ("scatter", "bar", "pie")  # what plotly.js's basic bundle draws
 MAX_TITLE, MAX_NOTE = 200, 5000  # characters kept of a title and of a note
 # no request of any kind: scripts and styles only inline, images only from data: (none are used)
 CSP = (
@@ -74,6 +75,9 @@ def lesson_data(steps: list[dict], lang: str, title: str) -> str:
         fig = step.get("figure") if isinstance(step, dict) else None
         if not isinstance(fig, dict) or not fig.get("data") or not fig.get("frames"):
             raise ValueError(f"step {k + 1}: its figure must be animated_figure_dict's, frames included")
+        other = {t.get("type", "scatter") for t in fig["data"]} - set(TRACE_TYPES)
+        if other:
+            raise ValueError(f"step {k + 1}: the offline page draws {', '.join(TRACE_TYPES)}, not {sorted(other)}")
         head = {"title": _plain(step.get("title"), MAX_TITLE), "note": _plain(step.get("note"), MAX_NOTE)}
         parts.append(json.dumps(head, ensure_ascii=False)[:-1] + ', "figure": ' + figure_json(fig) + "}")
     strings = {key: v[lang] for key, v in OFFLINE_STRINGS.items()}

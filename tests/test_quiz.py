@@ -29,8 +29,11 @@ def test_questions_point_at_real_neurons_and_weights(widths, seed):
         assert q.j == -1 if q.kind in ("a", "delta") else 0 <= q.j < widths[q.layer - 1]
 
 
-@pytest.mark.parametrize("text,value", [("−0.0713", -0.0713), ("-7.13e-2", -0.0713), ("−7.13×10^−2", -0.0713),
-                                        ("-7.13 x 10-2", -0.0713), ("０.５", 0.5), ("0,5", 0.5), (" +2 ", 2.0)])  # fmt: skip
+WRITTEN = [("−0.0713", -0.0713), ("-7.13e-2", -0.0713), ("−7.13×10^−2", -0.0713), ("-7.13 x 10-2", -0.0713),
+           ("０.５", 0.5), ("0,5", 0.5), (" +2 ", 2.0)]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,value", WRITTEN)
 def test_numbers_as_students_write_them(text, value):
     assert quiz.parse_number(text) == pytest.approx(value)
 

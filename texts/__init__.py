@@ -249,14 +249,27 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+from texts.classroom import CLASSROOM_STRINGS  # noqa: E402
 from texts.data_engine import DATA_ENGINE_STRINGS  # noqa: E402
 from texts.data_figures import DATA_FIGURE_STRINGS  # noqa: E402
 from texts.data_page import DATA_PAGE_STRINGS  # noqa: E402
 from texts.health import HEALTH_STRINGS  # noqa: E402
 from texts.lessons import LESSON_STRINGS  # noqa: E402
+from texts.offline import OFFLINE_STRINGS  # noqa: E402
 from texts.quiz import QUIZ_STRINGS  # noqa: E402
+from texts.worksheet import WORKSHEET_STRINGS  # noqa: E402
 
-for _table in (LESSON_STRINGS, HEALTH_STRINGS, DATA_ENGINE_STRINGS, DATA_FIGURE_STRINGS, DATA_PAGE_STRINGS, QUIZ_STRINGS):
+for _table in (
+    LESSON_STRINGS,
+    HEALTH_STRINGS,
+    DATA_ENGINE_STRINGS,
+    DATA_FIGURE_STRINGS,
+    DATA_PAGE_STRINGS,
+    QUIZ_STRINGS,
+    CLASSROOM_STRINGS,
+    WORKSHEET_STRINGS,
+    OFFLINE_STRINGS,
+):
     STRINGS.update(_table)
 
 

@@ -148,8 +148,19 @@ function keyboard() {
     if (act === 'toggle') (c.playing ? c.pause : c.play).click();
     else if (act === 'first') c.go(0);
     else if (act === 'last') c.go(c.steps.length - 1);
+    else if (lessonTurn(act, k, c.steps.length)) return;
     else c.go(k + act);
   });
+}
+
+// While a lesson plays (ui/lesson.py), the clicker goes on past the animation's ends: PageDown on the last
+// frame is the lesson bar's Next, PageUp on the first its Previous.
+function lessonTurn(act, k, n) {
+  const key = act === 1 && k >= n - 1 ? 'lesson_next' : (act === -1 && k <= 0 ? 'lesson_prev' : null);
+  const b = key && document.querySelector('.st-key-' + key + ' button');
+  if (!b || b.disabled) return false;
+  b.click();
+  return true;
 }
 
 function showFrame(c, k) {
@@ -337,7 +348,8 @@ function draw(gd, fig) {
     c.range.setAttribute('aria-label', c.prefix.replace(/[:：]\s*$/, '').trim());
     c.range.max = slider.steps.length - 1;
     const opening = slider.active ?? slider.steps.length - 1;
-    const k = rememberedFrame(slider.steps.length);
+    const forced = Number.isInteger(meta.frame) && meta.frame >= 0 && meta.frame < slider.steps.length;
+    const k = forced ? meta.frame : rememberedFrame(slider.steps.length);  // a lesson's step names its frame
     if (k !== null && k !== opening) c.want = k;  // shown once the frames are attached
     showFrame(c, opening);
     [c.prev.textContent, c.next.textContent] = meta.nav || ['◀', '▶'];

@@ -22,6 +22,7 @@ from viz.charts import LAYER_COLOURS
 from viz.figure import PlainFigure
 from viz.hover import fmt
 from viz.notation import Notation
+from viz.tables import sub, sup
 
 FONT_SIZE = 15  # projector: nothing smaller than 14 px
 BASE = {"template": {"layout": {}}, "font": dict(theme.FONT, size=FONT_SIZE), "plot_bgcolor": "white",
@@ -32,7 +33,6 @@ CLASS_COLOURS = LAYER_COLOURS  # Okabe-Ito: colour-blind safe, the palette of th
 BINARY_COLOURS = (theme.DIVERGING[0][1], theme.DIVERGING[-1][1])  # the ends of the diverging scale P(class 1) uses
 NAME_MAX = 40  # characters of a data set's name (feature, class) shown
 CURVE_POINTS = 600  # a learning curve's points at most: its payload stays small however long training runs
-SUP, SUB = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾"), str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def plain(s) -> str:
@@ -89,8 +89,8 @@ def figure(data: list, layout: dict) -> PlainFigure:
 def neuron_name(l: int, i: int, notation: str = "lee") -> str:
     """a^l_i in plain Unicode (a¹₁; Ng's notation a⁽²⁾₁), l the code layer, i the 0-based neuron."""
     n = Notation(notation)
-    sup = f"({n.layer_number(l)})" if n.ng else str(n.layer_number(l))
-    return "a" + sup.translate(SUP) + str(i + 1).translate(SUB)
+    mark = f"({n.layer_number(l)})" if n.ng else str(n.layer_number(l))
+    return "a" + sup(mark) + sub(i + 1)
 
 
 def _act_scale(act: str, maps: list[np.ndarray]):

@@ -20,17 +20,17 @@ from viz.hover import fmt
 from viz.notation import Notation
 
 ABSENT = "—"  # no such quantity (inputs have no z, g'(z) or delta)
-_SUP = str.maketrans("0123456789()+-=lL", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻⁼ˡᴸ")
-_SUB = str.maketrans("0123456789()+-=", "₀₁₂₃₄₅₆₇₈₉₍₎₊₋₌")
+_SUP = str.maketrans("0123456789()+-=lLT", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻⁼ˡᴸᵀ")
+_SUB = str.maketrans("0123456789()+-=ijk", "₀₁₂₃₄₅₆₇₈₉₍₎₊₋₌ᵢⱼₖ")
 
 
 def sup(text) -> str:
-    """Digits (and l, L, brackets, signs) as Unicode superscripts: 12 -> ¹²."""
+    """Digits (and l, L, T, brackets, signs) as Unicode superscripts: 12 -> ¹²."""
     return str(text).translate(_SUP)
 
 
 def sub(text) -> str:
-    """Digits (and brackets, signs) as Unicode subscripts: 12 -> ₁₂."""
+    """Digits (and i, j, k, brackets, signs) as Unicode subscripts: 12 -> ₁₂."""
     return str(text).translate(_SUB)
 
 

@@ -6,17 +6,7 @@ Layer numbers follow viz.notation.Notation: "lee" writes Wˡ, a⁰ = x; "ng" wri
 from __future__ import annotations
 
 from viz.notation import Notation
-
-SUP = str.maketrans("0123456789+-()lLT", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ˡᴸᵀ")
-SUB = str.maketrans("0123456789ijk()", "₀₁₂₃₄₅₆₇₈₉ᵢⱼₖ₍₎")
-
-
-def sup(n) -> str:
-    return str(n).translate(SUP)
-
-
-def sub(n) -> str:
-    return str(n).translate(SUB)
+from viz.tables import sub, sup  # noqa: F401  (sub: the worksheet's modules take it from here)
 
 
 def layer_mark(N: Notation, n) -> str:

@@ -37,8 +37,8 @@ DATA_FIGURE_STRINGS: dict[str, dict[str, str]] = {
     "df_pixel_col": {"en": "pixel column", "zh": "像素列"},
     "df_pixel_row": {"en": "pixel row", "zh": "像素行"},
     "df_weights_title": {
-        "en": "What each hidden unit looks for: its incoming weights W¹ as an image",
-        "zh": "每个隐藏单元在找什么：把它的输入权重 W¹ 画成图",
+        "en": "Each hidden unit's weights W¹ as an image",
+        "zh": "每个隐藏单元的输入权重 W¹（图像）",
     },
     "df_weight": {"en": "weight w", "zh": "权重 w"},
     # confusion matrix and learning curves (viz/data_figures.py)

@@ -55,7 +55,7 @@ def current_run(cfg: NetworkConfig, ds):
 def controls(cfg: NetworkConfig, ds, lang: str) -> dict:
     """The optimiser's widgets and the Run / Pause / Step / Reset buttons; returns the settings."""
     c1, c2, c3, c4 = st.columns([3, 3, 3, 3])
-    method = c1.selectbox(t("dt_method", lang), live_training.METHODS, key="dt_method",
+    method = c1.selectbox(t("dt_method", lang), live_training.METHODS, key="dt_method", help=t("dt_method_help", lang),
                           format_func=lambda m: t(f"dt_m_{m}", lang))  # fmt: skip
     lr = c2.select_slider(t("dt_lr", lang), LRS, value=0.5, key="dt_lr", disabled=method in ("lbfgs", "tnc"))
     sizes = sorted({b for b in (1, 8, 16, 32, 64, 128, 256) if b < ds.n_train} | {ds.n_train})
@@ -151,12 +151,14 @@ def _pct(v: float) -> str:
 
 
 def pictures(run, cfg: NetworkConfig, ds, lang: str) -> None:
-    """The boundary (or the digits' views) beside the learning curves, and the hidden neurons' maps below."""
+    """The boundary beside the learning curves and the hidden neurons' maps below (data in the plane), or
+    the digits' views: the confusion matrix beside the curves, then the galleries and the hidden weights."""
     params, acts = list(run.params), cfg.activations
     c = run.curves
+    running = ss.get("dt_running", False)
     plane = ds.n_in == 2 or (ds.n_in == 1 and ds.task != "multiclass")
     left, right = st.columns([3, 2]) if plane else st.columns([1, 1])
-    running = ss.get("dt_running", False)
+    ss.dt_ticks = ticks = ss.get("dt_ticks", 0) + 1
     with left:
         if plane:
             # lighter while ten updates a second go to the browser: a coarser plane, no per-point texts
@@ -166,10 +168,12 @@ def pictures(run, cfg: NetworkConfig, ds, lang: str) -> None:
             live_chart(fig, key="dt_boundary_chart", on_click=lambda: _open_clicked("dt_boundary_chart", ds, cfg, lang))
             st.caption(t("dt_click_hint", lang))
         elif ds.image_shape is not None:
-            _digits_views(params, acts, ds, cfg, lang)
+            out = predict(params, acts, ds.x_test)
+            pred, true = predicted_labels(ds.task, out), true_labels(ds.task, ds.y_test)
+            live_chart(figs.confusion_figure(confusion(true, pred, len(ds.classes)), ds.classes, lang),
+                       key="dt_confusion")  # fmt: skip
         else:
             st.info(t("dt_not_plane", lang, d=ds.n_in))
-    ss.dt_ticks = ticks = ss.get("dt_ticks", 0) + 1
     with right:
         rev = _rev("dt_curves_chart", ticks, CURVES_EVERY, running, lang)
         fig = None
@@ -178,8 +182,8 @@ def pictures(run, cfg: NetworkConfig, ds, lang: str) -> None:
             history = {"train": list(c.train), "test": list(c.test), "epoch": list(c.epoch)}
             fig = figs.learning_curves_figure(history, lang, accuracy=acc)
         live_chart(fig, key="dt_curves_chart", rev=rev)
-        if ds.image_shape is not None and len(cfg.layers) > 2:
-            live_chart(figs.hidden_weights_figure(params[0][0], lang, shape=ds.image_shape), key="dt_hidden_w")
+    if ds.image_shape is not None and not plane:
+        _digits_views(params, ds, cfg, pred, true, lang)
     if ds.n_in == 2 and len(cfg.layers) > 2:
         rev = _rev("dt_maps_chart", ticks, MAPS_EVERY, running, lang)
         fig = None
@@ -204,17 +208,14 @@ def _drawn(key: str, rev: tuple) -> bool:
     return ss.get("_chart_payload_" + key, (None,))[0] == rev
 
 
-def _digits_views(params, acts, ds, cfg, lang: str) -> None:
-    """Ng's exercise in pictures: test digits with the network's answers, the confusion matrix and the
-    misclassified ones (click any digit to open its pass in the explorer)."""
-    out = predict(params, acts, ds.x_test)
-    pred, true = predicted_labels(ds.task, out), true_labels(ds.task, ds.y_test)
+def _digits_views(params, ds, cfg, pred, true, lang: str) -> None:
+    """Ng's exercise in pictures, each gallery the page's width: test digits with the network's answers, the
+    misclassified ones (click any digit to open its pass in the explorer), each hidden unit's weights."""
     shown = np.arange(min(20, ds.n_test))
     titles = [t("dt_predicted", lang, p=ds.classes[k]) for k in pred[shown]]
     fig = figs.digit_images_figure(ds.x_test[shown], titles, lang, shape=ds.image_shape, indices=shown.tolist(),
                                    title=t("dt_test_digits", lang))  # fmt: skip
     live_chart(fig, key="dt_inputs", on_click=lambda: _open_clicked("dt_inputs", ds, cfg, lang, split="test"))
-    live_chart(figs.confusion_figure(confusion(true, pred, len(ds.classes)), ds.classes, lang), key="dt_confusion")
     wrong = np.flatnonzero(pred != true)[:30]
     if wrong.size:
         titles = figs.misclassified_titles(true[wrong], pred[wrong], lang, classes=ds.classes)
@@ -224,6 +225,8 @@ def _digits_views(params, acts, ds, cfg, lang: str) -> None:
     else:
         st.caption(t("dt_no_misclassified", lang))
     st.caption(t("dt_click_digit", lang))
+    if len(cfg.layers) > 2:
+        live_chart(figs.hidden_weights_figure(params[0][0], lang, shape=ds.image_shape), key="dt_hidden_w")
 
 
 def ng_network(cfg: NetworkConfig, ds, lang: str) -> None:

@@ -28,7 +28,20 @@ import numpy as np
 from engine.metrics import plane_grid, predict, predicted_labels, true_labels
 from texts import t
 from viz import theme
-from viz.data_figures import CLASS_COLOURS, INK, axis, class_colours, class_names, colorbar, figure, plain, tint
+from viz.data_figures import (
+    BOTTOM_LEGEND,
+    CLASS_COLOURS,
+    INK,
+    LEGEND_MARGIN,
+    TOP_TITLE,
+    axis,
+    class_colours,
+    class_names,
+    colorbar,
+    figure,
+    plain,
+    tint,
+)
 from viz.hover import fmt
 
 PALE_DIVERGING = [[p, tint(c, 0.45)] for p, c in theme.DIVERGING]  # the plane pale, so the points stand out
@@ -229,18 +242,20 @@ def boundary_figure(params, activations, task: str, x_train, y_train, x_test, y_
                 _markers("highlight", s["px"][i : i + 1], s["py"][i : i + 1], s["custom"][i : i + 1], None, RING)
             )
     data += _legend_entries(task, d, names, colours, lang)
-    layout = {"legend": {"orientation": "h", "x": 0, "y": -0.16, "yanchor": "top"}, "height": 600,
-              "margin": {"l": 70, "r": 30, "t": 70, "b": 120}}  # fmt: skip
+    layout = {"legend": BOTTOM_LEGEND, "height": 620, "margin": {"l": 70, "r": 30, "t": 70, "b": LEGEND_MARGIN}}
     if d == 1:
         ytitle = t("df_target", lang) if task == "regression" else t("df_prob", lang, c=names[1])
-        layout.update(title={"text": t("df_curve_title", lang)}, xaxis=axis(features[0]), yaxis=axis(ytitle))
+        layout.update(
+            title={"text": t("df_curve_title", lang), **TOP_TITLE}, xaxis=axis(features[0]), yaxis=axis(ytitle)
+        )
         return figure(data, layout)
-    title = {"text": t("df_boundary_title", lang)}
+    title = {"text": t("df_boundary_title", lang), **TOP_TITLE}
     if task == "multiclass":
         title["subtitle"] = {"text": t("df_confidence_note", lang), "font": {"size": 14}}
     square = {"constrain": "domain", "showgrid": False}
     layout.update(title=title, xaxis=axis(features[0], range=[float(xs[0]), float(xs[-1])], **square),
-                  yaxis=axis(features[1], range=[float(ys[0]), float(ys[-1])], scaleanchor="x", **square))  # fmt: skip
+                  yaxis=axis(features[1], range=[float(ys[0]), float(ys[-1])], scaleanchor="x", constraintoward="top",
+                             **square))  # fmt: skip
     if task == "regression":
         targets = np.concatenate([y_train[:, 0], y_test[:, 0]])
         lo, hi = min(span[0], float(targets.min())), max(span[1], float(targets.max()))

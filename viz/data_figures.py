@@ -27,6 +27,12 @@ from viz.tables import sub, sup
 FONT_SIZE = 15  # projector: nothing smaller than 14 px
 BASE = {"template": {"layout": {}}, "font": dict(theme.FONT, size=FONT_SIZE), "plot_bgcolor": "white",
         "paper_bgcolor": "white", "margin": {"l": 70, "r": 20, "t": 60, "b": 60}}  # fmt: skip
+# the title at the very top, the legend at the very bottom of the figure, each placed on the figure itself (a
+# legend placed on the plot moved with a square plane's axes when the chart was resized, onto the tick labels);
+# the bottom margin keeps room for the axis title and up to three rows of legend
+TOP_TITLE = {"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 14}}
+BOTTOM_LEGEND = {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"}
+LEGEND_MARGIN = 165
 INK = theme.FONT["color"]  # dark text and marks: outlines, crosses, the boundary
 GRID = "#e5e5e5"
 CLASS_COLOURS = LAYER_COLOURS  # Okabe-Ito: colour-blind safe, the palette of the other charts
@@ -197,8 +203,7 @@ def confusion_figure(cm, classes, lang: str) -> PlainFigure:
             "title": {"text": title, "x": 0.02, "xanchor": "left", "xref": "container"},
             "xaxis": axis(t("df_pred_class", lang), **ticks_, range=[-0.5, k - 0.5], tickangle=0 if k <= 10 else -90),
             "yaxis": axis(t("df_true_class", lang), **ticks_, range=[k - 0.5, -0.5], standoff=14),
-            "width": max(side + left + 30, text_px(title, 17) + 40),
-            "height": side + 70 + 80,
+            "height": side + 70 + 80,  # no width: the column's (a half page at 1280 px is narrower than 10 cells of 64)
             "margin": {"l": left, "r": 30, "t": 70, "b": 80},
         },
     )
@@ -238,15 +243,18 @@ def learning_curves_figure(history: dict, lang: str, accuracy: dict | None = Non
                 "meta": {"split": str(key), "quantity": quantity},
             })  # fmt: skip
     layout = {
-        "title": {"text": t("df_curves_title", lang)},
+        "title": {"text": t("df_curves_title", lang), **TOP_TITLE},
         "xaxis": axis(t("df_epoch", lang), rangemode="tozero", anchor="y2" if has_acc else "y"),
         "yaxis": axis(t("df_cost", lang), domain=[0.45, 1.0] if has_acc else [0.0, 1.0], rangemode="tozero"),
-        "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"},
+        "legend": BOTTOM_LEGEND,
         "height": 520 if has_acc else 400,
-        "margin": {**BASE["margin"], "b": 110},
+        "margin": {**BASE["margin"], "b": LEGEND_MARGIN},
     }
     if has_acc:
-        layout["yaxis2"] = axis(t("df_accuracy", lang), domain=[0.0, 0.33], range=[0, 102], anchor="x")
+        # a little below 0: its "0" clear of the epoch axis's own "0" in the corner
+        layout["yaxis2"] = axis(
+            t("df_accuracy", lang), domain=[0.0, 0.33], range=[-8, 104], anchor="x", tickvals=[0, 50, 100]
+        )
     return figure(data, layout)
 
 

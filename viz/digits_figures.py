@@ -85,7 +85,7 @@ def misclassified_titles(true, pred, lang: str, classes=()) -> list[str]:
 
 
 def digit_images_figure(images, titles, lang: str, shape=(8, 8), title: str | None = None, limit: int = LIMIT,
-                        indices=None):  # fmt: skip
+                        indices=None, cols: int = 10):  # fmt: skip
     """A gallery of greyscale images (rows (n, h*w) or (n, h, w)), in rows of up to 10, no axes: 0 is white, the
     largest value black. The first `limit` images are drawn (the title says so when there are more); trace k
     ("image k") has z = images[k] reshaped and, in every cell, customdata indices[k] (the image's index in its
@@ -99,7 +99,7 @@ def digit_images_figure(images, titles, lang: str, shape=(8, 8), title: str | No
     ids = None if indices is None else list(indices)[: len(a)]
     if ids is not None and len(ids) != len(a):
         raise ValueError(f"{len(a)} images need {len(a)} indices, not {len(ids)}")
-    g = _tiles(a, titles, min(10, max(len(a), 1)), "coloraxis", hover, ids=ids)
+    g = _tiles(a, titles, min(cols, max(len(a), 1)), "coloraxis", hover, ids=ids)
     head = title if title is not None else t("df_digits_title", lang)
     if total > len(a):
         head += " · " + t("df_shown_of", lang, n=fmt(len(a), 6), total=fmt(total, 9))
@@ -110,8 +110,7 @@ def digit_images_figure(images, titles, lang: str, shape=(8, 8), title: str | No
         "xaxis": g["xaxis"],
         "yaxis": g["yaxis"],
         "coloraxis": {"colorscale": GREYS, "cmin": lo, "cmax": hi if hi > lo else lo + 1.0, "showscale": False},
-        "width": max(round(g["width"]) + 40, 320),
-        "height": round(g["height"]) + 90,
+        "height": round(g["height"]) + 90,  # no width: the column's (the tiles keep their squares and shrink)
         "margin": {"l": 20, "r": 20, "t": 70, "b": 20},
     }
     return figure(g["data"], layout)
@@ -139,7 +138,6 @@ def hidden_weights_figure(W1, lang: str, shape=(8, 8), notation: str = "lee"):
         "xaxis": g["xaxis"],
         "yaxis": g["yaxis"],
         "coloraxis": {"colorscale": theme.DIVERGING, "cmin": -big, "cmax": big, "colorbar": bar},
-        "width": max(round(g["width"]) + 160, 420),
         "height": max(round(g["height"]) + 100, 300),
         "margin": {"l": 20, "r": 120, "t": 80, "b": 20},
     }

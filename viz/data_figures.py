@@ -253,7 +253,7 @@ def learning_curves_figure(history: dict, lang: str, accuracy: dict | None = Non
     if has_acc:
         # a little below 0: its "0" clear of the epoch axis's own "0" in the corner
         layout["yaxis2"] = axis(
-            t("df_accuracy", lang), domain=[0.0, 0.33], range=[-8, 104], anchor="x", tickvals=[0, 50, 100]
+            t("df_accuracy", lang), domain=[0.0, 0.33], range=[-25, 105], anchor="x", tickvals=[0, 50, 100]
         )
     return figure(data, layout)
 

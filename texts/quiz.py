@@ -10,10 +10,22 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "zh": "先预测，再揭晓：图停在某个值被算出之前的那一刻，之前算出的所有数都在图上（悬停可看数值）。算出这个值，输入后点击“检查”。",
     },
     "quiz_progress": {"en": "Question {k} of {n}", "zh": "第 {k} 题，共 {n} 题"},
-    "quiz_ask_a": {"en": "What is {what}, the activation of this neuron, for sample {s}?", "zh": "样本 {s} 的 {what}（这个神经元的激活值）是多少？"},
-    "quiz_ask_delta": {"en": "What is {what}, this neuron's error term δ, for sample {s}?", "zh": "样本 {s} 的 {what}（这个神经元的误差项 δ）是多少？"},
-    "quiz_ask_dW": {"en": "What is {what}, the gradient of J with respect to the ringed weight?", "zh": "{what}（J 对圈出的权重的梯度）是多少？"},
-    "quiz_ask_sign": {"en": "Is {what} positive, negative or zero: should gradient descent make the ringed weight smaller or larger?", "zh": "{what} 是正、负还是零？梯度下降会让圈出的权重变小还是变大？"},
+    "quiz_ask_a": {
+        "en": "What is {what}, the activation of this neuron, for sample {s}?",
+        "zh": "样本 {s} 的 {what}（这个神经元的激活值）是多少？",
+    },
+    "quiz_ask_delta": {
+        "en": "What is {what}, this neuron's error term δ, for sample {s}?",
+        "zh": "样本 {s} 的 {what}（这个神经元的误差项 δ）是多少？",
+    },
+    "quiz_ask_dW": {
+        "en": "What is {what}, the gradient of J with respect to the ringed weight?",
+        "zh": "{what}（J 对圈出的权重的梯度）是多少？",
+    },
+    "quiz_ask_sign": {
+        "en": "Is {what} positive, negative or zero: should gradient descent make the ringed weight smaller or larger?",
+        "zh": "{what} 是正、负还是零？梯度下降会让圈出的权重变小还是变大？",
+    },
     "quiz_answer": {"en": "Your answer", "zh": "你的答案"},
     "quiz_answer_help": {
         "en": "A number as you would write it: −0.0713, -7.13e-2 or −7.13×10^−2. It counts when it agrees with the true value to {d} significant digits.",
@@ -26,8 +38,14 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
     "quiz_reveal": {"en": "Reveal", "zh": "揭晓"},
     "quiz_next": {"en": "Next question", "zh": "下一题"},
     "quiz_right": {"en": "Right: {what} = {v}.", "zh": "答对了：{what} = {v}。"},
-    "quiz_wrong": {"en": "Not quite: you wrote {yours}; {what} = {v}. The formula with this network's numbers is below.", "zh": "不太对：你写的是 {yours}；{what} = {v}。下面是代入这个网络数值的公式。"},
-    "quiz_unreadable": {"en": "“{yours}” is not a number I can read; try −0.0713 or 7.13e-2.", "zh": "无法识别“{yours}”这个数；可以写成 −0.0713 或 7.13e-2。"},
+    "quiz_wrong": {
+        "en": "Not quite: you wrote {yours}; {what} = {v}. The formula with this network's numbers is below.",
+        "zh": "不太对：你写的是 {yours}；{what} = {v}。下面是代入这个网络数值的公式。",
+    },
+    "quiz_unreadable": {
+        "en": "“{yours}” is not a number I can read; try −0.0713 or 7.13e-2.",
+        "zh": "无法识别“{yours}”这个数；可以写成 −0.0713 或 7.13e-2。",
+    },
     "quiz_empty": {"en": "Type your answer first (or press Reveal).", "zh": "请先输入答案（或点击“揭晓”）。"},
     "quiz_revealed": {"en": "{what} = {v}", "zh": "{what} = {v}"},
     "quiz_score": {"en": "Score: {right} of {asked}", "zh": "得分：{asked} 题中答对 {right} 题"},
@@ -41,7 +59,10 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "en": "The same layers with weights drawn from a random seed of your own: each student works a different network; the teacher checks it in the answer key by its seed.",
         "zh": "层结构不变，权重由你自己的随机种子重新抽取：每个学生做的网络都不同；老师可在答案中按种子核对。",
     },
-    "quiz_own_seed": {"en": "Your network is seed {seed} (tell your teacher).", "zh": "你的网络种子是 {seed}（请告诉老师）。"},
+    "quiz_own_seed": {
+        "en": "Your network is seed {seed} (tell your teacher).",
+        "zh": "你的网络种子是 {seed}（请告诉老师）。",
+    },
     "quiz_key": {"en": "Answer key (for the teacher)", "zh": "答案（供老师使用）"},
     "quiz_key_seed": {"en": "Network seed", "zh": "网络种子"},
     "quiz_key_help": {
@@ -59,6 +80,12 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "en": "Hide the derivation and δ until you have worked out ∂ℓ/∂w (or δ) yourself.",
         "zh": "在你自己算出 ∂ℓ/∂w（或 δ）之前，隐藏推导过程和 δ。",
     },
-    "cr_quiz_ask_w": {"en": "What is ∂ℓ/∂{w} for sample {s}? (the picture shows a, not δ)", "zh": "样本 {s} 的 ∂ℓ/∂{w} 是多少？（图中显示 a，而不是 δ）"},
-    "cr_quiz_ask_n": {"en": "What is {d} for sample {s}? (the picture shows a, not δ)", "zh": "样本 {s} 的 {d} 是多少？（图中显示 a，而不是 δ）"},
+    "cr_quiz_ask_w": {
+        "en": "What is ∂ℓ/∂{w} for sample {s}? (the picture shows a, not δ)",
+        "zh": "样本 {s} 的 ∂ℓ/∂{w} 是多少？（图中显示 a，而不是 δ）",
+    },
+    "cr_quiz_ask_n": {
+        "en": "What is {d} for sample {s}? (the picture shows a, not δ)",
+        "zh": "样本 {s} 的 {d} 是多少？（图中显示 a，而不是 δ）",
+    },
 }

@@ -9,6 +9,7 @@ from ui import health_panel, live, quiz, state
 from ui.compute import current_pass
 from ui.plotly_component import live_chart
 from viz.animation import animated_figure_dict
+from viz.digits_figures import digit_images_figure
 from viz.hover import overflow_note
 from viz.network_figure import QUANTITIES
 from viz.notation import Notation
@@ -85,5 +86,12 @@ else:
     # the file holds plain numbers (a spreadsheet reads them), every row, made only when clicked
     st.download_button(t("download_csv", lang), lambda: weight_table(result, N, lang, text=False).to_csv(index=False),
                        "weights.csv", "text/csv")  # fmt: skip
+
+ds = ss.get("data")  # a digit on the explorer: its 64 inputs as the 8x8 image they are (Ng's exercise)
+if ds is not None and ds.image_shape is not None and result.widths[0] == ds.image_shape[0] * ds.image_shape[1]:
+    c1, _ = st.columns([1, 2])
+    with c1:
+        live_chart(digit_images_figure(result.x[ss.sample : ss.sample + 1], [""], lang, shape=ds.image_shape,
+                                       title=t("input_image", lang, s=ss.sample + 1)), key="input_image")  # fmt: skip
 
 health_panel.show(result, lang)  # the network's health: per-layer gradient norms, saturated and dead units

@@ -159,3 +159,15 @@ def test_ng_s_digit_network_in_one_click_and_l_bfgs_gets_past_90_percent():
         at.button(key="dt_step_btn").click().run()
     no_exception(at)
     assert at.session_state["dt_run"].last("test_acc") > 0.9
+
+
+def test_a_digit_in_the_explorer_shows_its_input_as_an_image():
+    at = page("data")
+    at.segmented_control(key="dt_src").set_value("real").run()
+    at.button(key="dt_use_real").click().run()
+    at.button(key="dt_to_explorer").click().run()
+    no_exception(at)
+    figs = [figure(at, k) for k in range(2)]
+    (img,) = [f for f in figs if any(d.get("name") == "image 0" for d in f["data"])]
+    z = np.array(_decode(img["data"][0]["z"]), float)
+    np.testing.assert_array_equal(z, np.array(at.session_state["config"].x[0]).reshape(8, 8))

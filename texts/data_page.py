@@ -123,6 +123,7 @@ DATA_PAGE_STRINGS: dict[str, dict[str, str]] = {
         "zh": "一个只依赖 numpy 的 Python 文件：它用训练得到的权重重建这个网络，重新计算 J 和每个梯度并打印出来。",
     },
     "dt_misclassified": {"en": "Misclassified test digits", "zh": "被误分类的测试集数字"},
+    "input_image": {"en": "Sample {s}'s input x as an 8×8 image", "zh": "样本 {s} 的输入 x（8×8 图像）"},
     "dt_test_digits": {"en": "Test digits and the network's answers", "zh": "测试集数字与网络的判断"},
     "dt_predicted": {"en": "predicted {p}", "zh": "预测 {p}"},
     "dt_ng_net": {"en": "Use Ng's network: 64-25-10 sigmoid, λ = 1", "zh": "使用吴恩达的网络：64-25-10 sigmoid，λ = 1"},

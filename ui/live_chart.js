@@ -60,6 +60,30 @@ const CSS = `
 @media (max-width: 760px) {  /* a phone: the equations under the picture, not squeezed beside it */
   .bpx-chart.bpx-side { display: block; }
 }
+/* a phone (the chart under NARROW px): colour bars as strips under the plot, a panel for the tapped point,
+   and controls a thumb can hit (44 px, as on any touch screen) */
+.bpx-cb.bpx-cb-h { align-items: stretch; text-align: left; gap: 2px; }
+.bpx-cb-h .bpx-strip-row { flex-direction: column; flex: none; margin: 0; gap: 2px; }
+.bpx-cb-h .bpx-strip { width: auto; height: 10px; }
+.bpx-cb-h .bpx-ticks { min-width: 0; height: 1.2em; }
+.bpx-cb-h .bpx-ticks span { top: 0; transform: translateX(-50%); }
+.bpx-narrow .hoverlayer .hovertext { display: none; }
+.bpx-tip { display: none; position: absolute; left: 4px; right: 4px; z-index: 3; padding: 6px 10px; font-size: 14px;
+  line-height: 1.4; color: #1f2430; background: #fff; border: 1px solid #8a8f99; border-radius: 8px;
+  box-shadow: 0 2px 10px rgba(0, 0, 0, 0.18); overflow-wrap: anywhere; }
+.bpx-narrow .bpx-anim { flex-wrap: wrap; gap: 8px; }
+.bpx-narrow .bpx-anim .bpx-range { order: 5; flex: 1 1 100%; }
+.bpx-narrow .bpx-anim .bpx-frame { order: 6; min-width: 0; }
+.bpx-narrow .bpx-anim button, .bpx-touch .bpx-anim button { min-height: 44px; min-width: 44px; padding: 6px 14px; }
+.bpx-narrow .bpx-anim input[type=range], .bpx-touch .bpx-anim input[type=range] {
+  -webkit-appearance: none; appearance: none; height: 44px; background: transparent; margin: 0; }
+.bpx-narrow .bpx-range::-webkit-slider-runnable-track, .bpx-touch .bpx-range::-webkit-slider-runnable-track {
+  height: 6px; border-radius: 3px; background: #d6d8de; }
+.bpx-narrow .bpx-range::-webkit-slider-thumb, .bpx-touch .bpx-range::-webkit-slider-thumb {
+  -webkit-appearance: none; width: 30px; height: 30px; margin-top: -12px; border-radius: 50%; background: #ff4b4b;
+  border: 2px solid #fff; box-shadow: 0 0 0 1px #ff4b4b; }
+.bpx-narrow .bpx-range::-moz-range-thumb, .bpx-touch .bpx-range::-moz-range-thumb {
+  width: 30px; height: 30px; border-radius: 50%; background: #ff4b4b; border: 2px solid #fff; }
 `;
 
 function chrome(gd) {
@@ -78,7 +102,10 @@ function chrome(gd) {
     return e;
   };
   const c = {bars: {left: el('div', 'bpx-cb', wrap), right: el('div', 'bpx-cb', wrap)}};
+  c.tip = el('div', 'bpx-tip', wrap);
+  c.tip.onclick = () => { c.tip.style.display = 'none'; };
   c.anim = el('div', 'bpx-anim', wrap);
+  wrap.classList.toggle('bpx-touch', !!(window.matchMedia && matchMedia('(pointer: coarse)').matches));
   c.play = el('button', 'bpx-play', c.anim);
   c.pause = el('button', 'bpx-pause', c.anim);
   c.range = el('input', 'bpx-range', c.anim);
@@ -120,7 +147,11 @@ function chrome(gd) {
       pending = true;
       requestAnimationFrame(() => {
         pending = false;
-        if (gd.isConnected && gd.offsetParent !== null) window.Plotly.Plots.resize(gd).catch(() => {});
+        if (!gd.isConnected || gd.offsetParent === null) return;
+        const w = narrowWidth(gd), p = gd.__bpxPlan;
+        // across NARROW, or a new width while narrow: drawn again; else plotly follows the width
+        if (gd.__bpxNet && (!!w !== !!p || (p && Math.abs(p.width - w) > 1))) redraw(gd);
+        else window.Plotly.Plots.resize(gd).catch(() => {});
       });
     }).observe(wrap);
   }
@@ -237,6 +268,7 @@ function fmt(v) {
 
 function drawBars(gd, c) {
   const size = gd._fullLayout && gd._fullLayout._size;
+  let row = 0;
   for (const side of ['left', 'right']) {
     const box = c.bars[side];
     const k = (c.barTraces || {})[side];
@@ -250,22 +282,60 @@ function drawBars(gd, c) {
     const title = spec ? spec.title : ((m.colorbar && m.colorbar.title && m.colorbar.title.text) || '');
     const stops = (spec ? spec.stops : m.colorscale).map(([p, col]) => `${col} ${(100 * p).toFixed(1)}%`);
     const ticks = spec ? spec.ticks : [[1, fmt(m.cmax)], [0.5, fmt((m.cmin + m.cmax) / 2)], [0, fmt(m.cmin)]];
+    const plan = gd.__bpxPlan, across = !!plan;  // a phone: strips under the plot, below J, the edges' first
+    box.classList.toggle('bpx-cb-h', across);
     box.style.display = 'flex';
-    box.style.top = (size.t + size.h * (1 - len) / 2) + 'px';
-    box.style.height = (size.h * len) + 'px';
-    box.style.width = (side === 'left' ? size.l - 8 : size.r - 8) + 'px';
-    box.style.left = (side === 'left' ? 2 : size.l + size.w + 6) + 'px';
+    if (across) {
+      box.style.top = (size.t + size.h + plan.jRow + row * plan.barH + 4) + 'px';
+      box.style.height = (plan.barH - 8) + 'px';
+      box.style.width = (size.l + size.w - 8) + 'px';
+      box.style.left = '8px';
+      row += 1;
+    } else {
+      box.style.top = (size.t + size.h * (1 - len) / 2) + 'px';
+      box.style.height = (size.h * len) + 'px';
+      box.style.width = (side === 'left' ? size.l - 8 : size.r - 8) + 'px';
+      box.style.left = (side === 'left' ? 2 : size.l + size.w + 6) + 'px';
+    }
     box.innerHTML = '<div class="bpx-title"></div><div class="bpx-strip-row"><div class="bpx-strip"></div>' +
       '<div class="bpx-ticks"></div></div>';
     box.querySelector('.bpx-title').textContent = title.replace(/<[^>]*>/g, '');
-    box.querySelector('.bpx-strip').style.background = `linear-gradient(to top, ${stops.join(', ')})`;
+    box.querySelector('.bpx-strip').style.background =
+      `linear-gradient(to ${across ? 'right' : 'top'}, ${stops.join(', ')})`;
     const holder = box.querySelector('.bpx-ticks');
     for (const [q, text] of ticks) {
       const span = document.createElement('span');
-      span.style.top = (100 * (1 - q)).toFixed(2) + '%';
+      if (across) {  // the ends inside the strip's width
+        span.style.left = (100 * q).toFixed(2) + '%';
+        if (q <= 0.001 || q >= 0.999) span.style.transform = `translateX(${q < 0.5 ? 0 : -100}%)`;
+      } else {
+        span.style.top = (100 * (1 - q)).toFixed(2) + '%';
+      }
+      span.dataset.q = q;
       span.textContent = String(text).replace(/-/g, '−');
       holder.appendChild(span);
     }
+    if (across) thinTicks(holder);
+  }
+}
+
+// Ticks across a narrow strip: the ends, the middle, then the others from the outside in, a tick and its mirror
+// image together (a symmetric-log bar marks more decades than a phone's width holds), each pair kept only where
+// it is clear of the ticks already kept.
+function thinTicks(holder) {
+  const spans = [...holder.children], kept = [];
+  const off = s => Math.abs(+s.dataset.q - 0.5);
+  const groups = [];
+  for (const s of spans.sort((a, b) => off(b) - off(a))) {
+    const g = groups.find(g => Math.abs(off(g[0]) - off(s)) < 0.002 && off(s) < 0.499);
+    if (g) g.push(s); else groups.push([s]);
+  }
+  const rank = g => (off(g[0]) >= 0.499 ? 0 : (off(g[0]) < 0.001 ? 1 : 2));  // the ends, the middle, the rest
+  groups.sort((a, b) => rank(a) - rank(b));  // stable: the rest stay outside first
+  for (const g of groups) {
+    const rs = g.map(s => s.getBoundingClientRect());
+    const clear = rs.every(r => kept.every(o => r.left >= o.right + 6 || r.right <= o.left - 6));
+    if (clear) kept.push(...rs); else g.forEach(s => s.remove());
   }
 }
 
@@ -297,10 +367,12 @@ function attachFrames(gd, frames, drawn) {
   frames.forEach(f => (f.data || []).forEach(t => { if (t.marker) t.marker.showscale = false; }));
   const attach = () => {
     if (gd.__bpxDrawn !== drawn) return;  // a newer figure is already on its way
+    gd.__bpxSrcFrames = frames;
+    const p = gd.__bpxPlan, shown = p ? frames.map(f => narrowFrame(f, p)) : frames;
     // one frame swap at a time: plotly's deleteFrames breaks on a frame list another swap is still changing
     gd.__bpxFrames = (gd.__bpxFrames || Promise.resolve()).then(() => {
       if (gd.__bpxDrawn !== drawn) return;
-      return dropFrames(gd).then(() => frames.length && window.Plotly.addFrames(gd, frames)).then(() => {
+      return dropFrames(gd).then(() => shown.length && window.Plotly.addFrames(gd, shown)).then(() => {
         const c = gd.parentElement.__bpx;
         if (c && c.want !== null && c.want !== undefined && frames.length) { const k = c.want; c.want = null; c.go(k); }
       });
@@ -312,24 +384,32 @@ function attachFrames(gd, frames, drawn) {
 
 function draw(gd, fig) {
   performance.mark('bpx-draw-start');  // read by bench/ui_latency.py
-  const frames = fig.frames || [];  // absent when they follow separately (the bridge's second element)
-  const layout = fig.layout;
   const c = chrome(gd);
+  // the figure as sent is kept unchanged: a width change across NARROW draws it again (redraw)
+  gd.__bpxSrc = fig;
+  gd.__bpxSrcFrames = fig.frames || null;  // null while they follow separately (the bridge's second element)
+  gd.__bpxNet = fig.data.some(t => t.name === 'neurons');
+  const width = gd.__bpxNet ? narrowWidth(gd) : 0;
+  const plan = width ? narrowPlan(fig, width) : null;
+  gd.__bpxPlan = plan;
+  gd.parentElement.classList.toggle('bpx-narrow', !!plan);
+  c.tip.style.display = 'none';
+  if (plan) fig = narrowFigure(fig, plan);
+  const layout = Object.assign({}, fig.layout);
   const slider = (layout.sliders || [])[0], menu = (layout.updatemenus || [])[0];
   layout.sliders = [];
   layout.updatemenus = [];
   c.barTraces = {};
   const font = (layout.font && layout.font.size) || 14;
   const margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin || {});
-  fig.data.forEach((t, k) => {
-    if (t.marker && t.marker.showscale) {
-      const side = (t.marker.colorbar && t.marker.colorbar.x < 0.5) ? 'left' : 'right';
-      c.barTraces[side] = k;
-      margin[side === 'left' ? 'l' : 'r'] = Math.max(margin[side === 'left' ? 'l' : 'r'], 6.8 * font);
-      t.marker.showscale = false;
-    }
+  const data = fig.data.map((t, k) => {
+    if (!(t.marker && t.marker.showscale)) return t;
+    const side = (t.marker.colorbar && t.marker.colorbar.x < 0.5) ? 'left' : 'right';
+    c.barTraces[side] = k;
+    if (!plan) margin[side === 'left' ? 'l' : 'r'] = Math.max(margin[side === 'left' ? 'l' : 'r'], 6.8 * font);
+    return Object.assign({}, t, {marker: Object.assign({}, t.marker, {showscale: false})});
   });
-  if (slider) {  // the controls sit below the plot, in the room plotly kept for its own
+  if (slider && !plan) {  // the controls sit below the plot, in the room plotly kept for its own
     layout.height = (layout.height || 500) - Math.max(0, margin.b - 24);
     margin.b = 24;
   }
@@ -363,7 +443,7 @@ function draw(gd, fig) {
     c.playArgs = menu.buttons[0].args[1];
     c.pauseArgs = menu.buttons[1].args[1];
   }
-  if (meta.fill) {  // presentation mode: the network takes the screen's height (minus the controls under it)
+  if (meta.fill && !plan) {  // presentation mode: the network takes the screen's height (minus the controls under it)
     c.fill = layout.height;
     layout.height = fillHeight(c.fill);
     if (!window.__bpxFillResize) {
@@ -385,7 +465,7 @@ function draw(gd, fig) {
   gd.__bpxDrawn = drawn;
   gd.__bpxDrawing = loadPlotly().then(Plotly => {
     const config = {displayModeBar: false};  // the ResizeObserver in chrome() follows every width change
-    return Plotly.react(gd, {data: fig.data, layout, config}).then(() => {
+    return Plotly.react(gd, {data, layout, config}).then(() => {
       performance.mark('bpx-draw-end');
       drawBars(gd, c);
       if (!gd.__bpxAnim) {
@@ -408,10 +488,248 @@ function draw(gd, fig) {
           setTimeout(() => drawBars(gd, cc), 0);  // the frame's colours are in gd.data by then
         });
         gd.on('plotly_afterplot', () => drawBars(gd, gd.parentElement.__bpx));  // resizes
+        gd.on('plotly_hover', e => tapPanel(gd, e));  // a phone: a tap hovers, and clicks
+        gd.on('plotly_click', e => tapPanel(gd, e));
+        gd.on('plotly_unhover', () => {  // a mouse that leaves the point; a finger's tap stays until the next
+          const cc = gd.parentElement.__bpx;
+          if (!gd.parentElement.classList.contains('bpx-touch')) cc.tip.style.display = 'none';
+        });
       }
       if (fig.frames !== undefined) attachFrames(gd, fig.frames, drawn);
       return Plotly;
     });
   });
   return gd.__bpxDrawing;
+}
+
+// ---- A phone: the network drawn top to bottom ----
+// The server does not know the screen's width, and a link opened on a phone must show the teacher's numbers:
+// the figure stays the same and only its layout changes here. Below NARROW px every trace's x and y swap
+// (layer l on the row y = −l, a layer's neurons left to right), the layer titles go to the left of their
+// rows, J and the colour bars (as horizontal strips) under the plot, the nodes shrink to their columns, and
+// a label that would then be set under MIN_FONT px is dropped (a tap shows every number: tapPanel).
+const NARROW = 600;  // px of the chart's own width
+const MIN_FONT = 10;
+const PAD = 0.45;  // rows beyond the first and last layer, as the desktop figure's X_PAD
+// Source Sans widths in ems, as viz/sizes.py measures them (labels are numbers; unlisted 0.6, CJK 1.0)
+const EM = {};
+for (const [chars, w] of [['0123456789+=−', 0.497], ['.', 0.242], [',', 0.256], ['-', 0.284], [' ', 0.2],
+  ['()', 0.303], ['·', 0.209], ['∞', 0.782], ['δ', 0.531], ['∂', 0.528], ['θ', 0.522], ['Θ', 0.664], ['ˡ', 0.174],
+  ['⁽⁾', 0.237], ['⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉', 0.367], ['fijlrt', 0.3], ['mw', 0.8], ['abcdeghknopqsuvxyz', 0.54],
+  ['IJ', 0.48], ['MW', 0.79]]) for (const ch of chars) EM[ch] = w;
+function textEm(s, bold) {
+  let w = 0;
+  for (const ch of String(s)) w += EM[ch] ?? (ch.codePointAt(0) >= 0x2E80 ? 1.0 : 0.6);
+  return w * 1.05 * (bold ? 1.06 : 1);
+}
+// the largest font (px) at which a label's box lies inside a node of diameter d (viz/sizes.fit_font)
+const fitFont = (label, d) => Math.max(0, (d / 2 - 2) / Math.hypot(textEm(label) / 2, 1.33 / 2 + 0.15));
+const plain = html => String(html).replace(/<[^>]*>/g, '');
+const blank = s => s == null || !String(s).trim();
+
+const TYPED = {f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array, i2: Int16Array, u2: Uint16Array,
+  i4: Int32Array, u4: Uint32Array};
+function numbers(v) {  // a plotly typed-array spec ({dtype, bdata}, as viz/figure.py sends positions) decoded
+  if (!v || typeof v !== 'object' || v.bdata === undefined || !TYPED[v.dtype]) return v;
+  const bin = atob(v.bdata), bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new TYPED[v.dtype](bytes.buffer);
+}
+function negated(v) {  // −v element by element; null and NaN (segment separators) stay what they are
+  v = numbers(v);
+  if (ArrayBuffer.isView(v)) return Float64Array.from(v, x => -x);
+  return Array.isArray(v) ? v.map(x => (x == null ? x : -x)) : v;
+}
+
+function narrowWidth(gd) {
+  const w = gd.parentElement.clientWidth;
+  return w > 0 && w < NARROW ? w : 0;
+}
+
+// Everything the narrow layout needs, measured once on the figure (its frames are drawn with the same plan).
+function narrowPlan(fig, width) {
+  const data = fig.data, layout = fig.layout;
+  const names = data.map(t => t.name);
+  const neurons = data[names.indexOf('neurons')];
+  if (!neurons || !layout.xaxis || !layout.yaxis) return null;  // not a network figure
+  const cd = neurons.customdata || [];
+  const counts = [];
+  cd.forEach(r => { counts[r[0]] = (counts[r[0]] || 0) + 1; });
+  const L = counts.length - 1, cols = Math.max(1, ...counts.filter(Boolean));
+  const font = (layout.font && layout.font.size) || 14, large = font >= 18;
+  // 14.5 px: a symbol's superscript (plotly sets <sup> at 70 %) stays over 10 px
+  const p = {width, names, L, layerFont: large ? 17 : 14.5, actFont: large ? 14 : 11,
+             titleFont: Math.min(large ? 20 : 15, (layout.title && layout.title.font && layout.title.font.size) || 17)};
+  p.jFont = p.titleFont;
+  // the layer titles, three lines each (name, symbol, activation), to the left of their rows
+  const titles = (layout.annotations || []).filter(a => a.xref === 'x' && a.yref === 'paper');
+  const titleWidth = () => Math.max(0, ...titles.flatMap(a => threeLines(a.text, p).split(/<br\s*\/?>/i).map(line =>
+    /font-size/.test(line) ? textEm(plain(line)) * p.actFont : textEm(plain(line), /<b>/.test(line)) * p.layerFont)));
+  let left = titleWidth();
+  if (left + 14 > 0.36 * width) {  // very long names: smaller, never under MIN_FONT
+    const k = 0.36 * width / (left + 14);
+    p.layerFont = Math.max(MIN_FONT / 0.7, p.layerFont * k);
+    p.actFont = Math.max(MIN_FONT, p.actFont * k);
+    left = titleWidth();
+  }
+  const lines = Math.max(1, ...titles.map(a => threeLines(a.text, p).split(/<br\s*\/?>/i).length));
+  const block = 1.33 * (p.layerFont * (lines - 1) + p.actFont) + 0.3 * p.layerFont;
+  const bars = data.filter(t => t.marker && t.marker.showscale).length;
+  const hasJ = (layout.annotations || []).some(a => String(a.text).startsWith('<b>J'));
+  p.barFont = Math.round(font * 0.85);
+  p.barH = Math.round(p.barFont * 3.3 + 16);
+  p.jRow = hasJ ? Math.round(p.jFont * 1.33 + 10) : 0;
+  p.margin = {l: Math.ceil(left + 14), r: 8, t: Math.round(12 + 1.33 * p.titleFont + 10),
+              b: 8 + p.jRow + bars * p.barH};
+  p.xRange = [-cols / 2, cols / 2];
+  p.colPx = (width - p.margin.l - p.margin.r) / cols;
+  const served = neurons.marker && typeof neurons.marker.size === 'number' ? neurons.marker.size : 40;
+  p.d = Math.max(2, Math.min(served, 0.86 * p.colPx));
+  p.rowPx = Math.max(76, Math.min(130, Math.max(1.9 * p.d, block + 14)));
+  p.yRange = [-(L + PAD), PAD];
+  p.height = Math.round(p.margin.t + p.margin.b + p.rowPx * (L + 2 * PAD));
+  p.keep = edgeLabelsKept(data[names.indexOf('edge_labels')], neurons, p);
+  return p;
+}
+
+// "hidden 1 a¹ / sigmoid" as three lines (name, symbol, activation), at the narrow layout's sizes
+function threeLines(text, p) {
+  return String(text).replace('</b> ', '</b><br>').replace(/font-size:\s*[\d.]+px/g, `font-size:${p.actFont}px`);
+}
+
+// Numbers on the edges: each stays where its box is clear of every node and of the numbers kept before it.
+function edgeLabelsKept(t, neurons, p) {
+  if (!t || !Array.isArray(t.text) || !t.text.length) return null;
+  const size = (t.textfont && t.textfont.size) || MIN_FONT;
+  const w = size * Math.max(textEm('−0.000'), ...t.text.map(s => textEm(s))) * 1.15 + 4, h = size * 1.35;
+  const px = (x, y) => [(-y - p.xRange[0]) * p.colPx, (p.yRange[1] + x) * p.rowPx];  // desktop x, y -> px
+  const nx = numbers(neurons.x), ny = numbers(neurons.y), lx = numbers(t.x), ly = numbers(t.y);
+  const nodes = Array.from(nx, (x, k) => px(x, ny[k]));
+  const kept = [], out = [];
+  for (let k = 0; k < lx.length; k++) {
+    const [cx, cy] = px(lx[k], ly[k]);
+    const clearOfNodes = nodes.every(([x, y]) => {  // the box's nearest point to the node's centre
+      const dx = Math.max(Math.abs(x - cx) - w / 2, 0), dy = Math.max(Math.abs(y - cy) - h / 2, 0);
+      return Math.hypot(dx, dy) > p.d / 2 + 1;
+    });
+    const ok = clearOfNodes && kept.every(([x, y]) => Math.abs(x - cx) >= w + 2 || Math.abs(y - cy) >= h + 1);
+    if (ok) kept.push([cx, cy]);
+    out.push(ok);
+  }
+  return out;
+}
+
+// One trace (of the figure, or a frame's update of trace number k) in the narrow layout.
+function narrowTrace(t, name, p) {
+  const o = Object.assign({}, t);
+  delete o.x;
+  delete o.y;
+  if (t.y !== undefined) o.x = negated(t.y);
+  if (t.x !== undefined) o.y = negated(t.x);
+  if (name === 'neurons' || name === 'inputs') {
+    if (t.marker && typeof t.marker.size === 'number') o.marker = Object.assign({}, t.marker, {size: p.d});
+    if (Array.isArray(t.text)) {
+      const want = t.textfont && t.textfont.size, text = [], size = [];
+      t.text.forEach((s, k) => {
+        const f0 = Array.isArray(want) ? want[k] : (want || 13);
+        const f = blank(s) ? f0 : Math.floor(Math.min(f0, fitFont(s, p.d)) * 4) / 4;
+        const drop = !blank(s) && f < MIN_FONT;  // dropped rather than spilling out of its node
+        text.push(drop ? '\u00a0' : s);
+        size.push(drop ? MIN_FONT : f);
+      });
+      o.text = text;
+      o.textfont = Object.assign({}, t.textfont, {size});
+    }
+  }
+  if (name === 'edge_labels' && Array.isArray(t.text) && p.keep) {
+    o.text = t.text.map((s, k) => (p.keep[k] ? s : '\u00a0'));
+  }
+  return o;
+}
+
+function narrowNote(a, p) {
+  if (String(a.text).startsWith('<b>J')) {  // J under the plot, at its right
+    return Object.assign({}, a, {x: 1, xref: 'paper', xanchor: 'right', y: 0, yref: 'paper', yanchor: 'top',
+      yshift: -6, font: Object.assign({}, a.font, {size: p.jFont})});
+  }
+  if (a.xref === 'x' && a.yref === 'paper') {  // a layer's title, left of its row
+    return Object.assign({}, a, {x: 0, xref: 'paper', xanchor: 'right', xshift: -8, y: -a.x, yref: 'y',
+      yanchor: 'middle', yshift: 0, align: 'right', text: threeLines(a.text, p),
+      font: Object.assign({}, a.font, {size: p.layerFont})});
+  }
+  if (a.xref === 'x' && a.yref === 'y') return Object.assign({}, a, {x: -a.y, y: -a.x});
+  return a;
+}
+
+function narrowLayout(l, p) {
+  const o = Object.assign({}, l);
+  if (l.annotations) o.annotations = l.annotations.map(a => narrowNote(a, p));
+  if (l.shapes) {
+    o.shapes = l.shapes.map(s => (s.xref === 'x' && s.yref === 'y'
+      ? Object.assign({}, s, {x0: -s.y1, x1: -s.y0, y0: -s.x1, y1: -s.x0}) : s));
+  }
+  return o;
+}
+
+function narrowFigure(fig, p) {
+  const layout = narrowLayout(fig.layout, p);
+  layout.xaxis = Object.assign({}, fig.layout.xaxis, {range: p.xRange});
+  layout.yaxis = Object.assign({}, fig.layout.yaxis, {range: p.yRange});
+  layout.margin = Object.assign({}, p.margin);
+  layout.height = p.height;
+  if (layout.title) {
+    layout.title = Object.assign({}, layout.title, {font: Object.assign({}, layout.title.font, {size: p.titleFont})});
+  }
+  const data = fig.data.map((t, k) => narrowTrace(t, p.names[k], p));
+  return Object.assign({}, fig, {data, layout});
+}
+
+function narrowFrame(f, p) {
+  const data = (f.data || []).map((t, i) => narrowTrace(t, p.names[(f.traces || [])[i] ?? i], p));
+  return Object.assign({}, f, {data, layout: f.layout ? narrowLayout(f.layout, p) : f.layout});
+}
+
+// A tap (or a hover) on a phone shows the point's hover text in a panel across the chart, next to the point,
+// where a long formula wraps instead of running off the screen.
+function tapPanel(gd, e) {
+  const c = gd.parentElement.__bpx, p = gd.__bpxPlan, pt = e && e.points && e.points[0];
+  if (!c || !p || !pt) return;
+  const t = gd.data[pt.curveNumber] || {};
+  const at = v => (Array.isArray(v) ? v[pt.pointNumber] : v);
+  const html = at(t.hovertext) ?? (t.hovertemplate && /%\{text\}/.test(t.hovertemplate) ? at(t.text) : null);
+  if (blank(html)) return;
+  richText(c.tip, html);
+  const fl = gd._fullLayout, xa = fl.xaxis, ya = fl.yaxis;
+  const y = ya._offset + ya.l2p(pt.y), r = (t.name === 'edges' ? 6 : p.d / 2) + 8;
+  c.tip.style.display = 'block';
+  const below = y < fl._size.t + fl._size.h / 2;
+  c.tip.style.top = Math.round(below ? y + r : Math.max(0, y - r - c.tip.offsetHeight)) + 'px';
+}
+
+// The app's own hover text (numbers, <b>, <sub>, <sup>, <br>) as elements; any other tag is left out.
+function richText(el, html) {
+  el.replaceChildren();
+  const stack = [el];
+  for (const part of String(html).split(/(<[^>]*>)/)) {
+    const tag = /^<(\/?)(b|i|sub|sup|br)\b[^>]*>$/i.exec(part);
+    if (tag) {
+      const name = tag[2].toLowerCase();
+      if (name === 'br') stack[stack.length - 1].appendChild(document.createElement('br'));
+      else if (!tag[1]) stack.push(stack[stack.length - 1].appendChild(document.createElement(name)));
+      else if (stack.length > 1) stack.pop();
+    } else if (!/^<[^>]*>$/.test(part) && part) {
+      const txt = part.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      stack[stack.length - 1].appendChild(document.createTextNode(txt));
+    }
+  }
+}
+
+// A width change across NARROW (a phone turned, the sidebar opened) draws the same figure again, on its frame.
+function redraw(gd) {
+  const c = gd.parentElement.__bpx;
+  const k = c && c.steps ? (c.want ?? +c.range.value) : null;  // a frame still to be shown, or the one on screen
+  const before = gd.__bpxDrawn;
+  draw(gd, Object.assign({}, gd.__bpxSrc, {frames: gd.__bpxSrcFrames || []}));
+  if (gd.__bpxPushed && gd.__bpxPushed[1] === before) gd.__bpxPushed[1] = gd.__bpxDrawn;  // frames still to come
+  if (c && k !== null) c.want = k;
 }

@@ -11,10 +11,18 @@ from ui.plotly_component import BRIDGE_KEY
 from viz.notation import Notation
 
 # Less empty space above the title, so the network fits a 1280x800 screen (and a projector) at once;
-# the builder's bridge to the chart is not something to look at.
+# the builder's bridge to the chart is not something to look at. Phones and tablets: see the rules' comments.
 PAGE_CSS = f"""<style>
 [data-testid="stMainBlockContainer"] {{ padding-top: 2.2rem !important; }}
 [class*="st-key-{BRIDGE_KEY}"] {{ display: none !important; }}
+/* phones and tablets (the sidebar collapsed): the page's title clear of Streamlit's header bar, and formulas a
+   little smaller, so more of them fit the width; a wider one still scrolls inside its own box */
+@media (max-width: 768px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-top: 3.9rem !important; }}
+  [data-testid="stMain"] .katex {{ font-size: 1.1em; }}
+}}
+/* a segmented control in a narrow column wraps its options rather than hiding the last one in a scroll box */
+@media (max-width: 1024px) {{ [data-testid="stButtonGroup"] div:has(> button) {{ flex-wrap: wrap; row-gap: 4px; }} }}
 </style>"""
 # Presentation mode: everything a class reads from the back row grows, not only the figure.
 PRESENTATION_CSS = """<style>

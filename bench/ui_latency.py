@@ -104,7 +104,7 @@ def run(runs: int) -> dict:
                         x1.press("ArrowRight")
                         slider.append(pg.evaluate(PAINTED_AFTER_CHANGE, before))
                         pg.wait_for_timeout(600)
-                    for key in ("ArrowRight", "ArrowLeft"):  # one neuron more, then back
+                    for key in ("ArrowLeft", "ArrowRight"):  # one neuron fewer, then back (16 is the slider's top)
                         before = pg.evaluate(
                             "() => document.querySelector('.js-plotly-plot').data.find("
                             "d => d.name === 'neurons').customdata.length"

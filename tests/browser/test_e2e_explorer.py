@@ -10,6 +10,7 @@ from engine.config import from_dict
 from engine.network import run_pass
 from engine.presets import PRESETS, preset
 from ui.state import decode_net, encode_net, materialise
+from viz.edges import N_BUCKETS
 from viz.hover import text_num
 from viz.scales import signed_scale
 
@@ -144,8 +145,9 @@ def test_colour_bars_and_frame_slider_carry_the_figure(server, page):
     # emptied line traces and newly printed labels unpainted)
     painted = """() => { const tr = [...document.querySelectorAll('.js-plotly-plot .scatterlayer .trace')];
         const d = t => t.querySelector('.js-line')?.getAttribute('d') || '';
-        return {lines: tr.slice(0, 21).filter(t => d(t).length).length,
+        return {lines: tr.slice(0, %d).filter(t => d(t).length).length,
                 labels: [...tr.at(-2).querySelectorAll('.textpoint text')].map(e => e.textContent.trim())}; }"""
+    painted %= N_BUCKETS  # the edge buckets' traces come first
     for k, title in ((0, "Input"), (1, "Forward: layer 1")):
         page.evaluate(f"""() => {{ const r = document.querySelector('.bpx-range'); r.value = {k};
             r.dispatchEvent(new Event('input', {{bubbles: true}})); }}""")

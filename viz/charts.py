@@ -20,7 +20,13 @@ LAYER_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00
 
 
 def _fig(data, layout) -> PlainFigure:
-    return PlainFigure({"data": data, "layout": {**BASE, **layout}})
+    """A chart on the common base; every axis makes room for its own labels and title (automargin), so a
+    phone's narrow chart does not cut them off."""
+    layout = {**BASE, **layout}
+    for k, v in layout.items():
+        if k.startswith(("xaxis", "yaxis")) and isinstance(v, dict):
+            layout[k] = {"automargin": True, **v}
+    return PlainFigure({"data": data, "layout": layout})
 
 
 def gradcheck_chart(rep: GradCheckReport, lang: str) -> PlainFigure:

@@ -1,6 +1,7 @@
-// The live chart's browser side (ui/plotly_component.py): loads plotly.js, draws a figure with
-// Plotly.react, and shows the figure's colour bars, Play/Pause and frame slider as a little HTML
-// around the plot (plotly would redraw its own on every update). Shared by the chart and the bridge.
+// The live chart's browser side (ui/plotly_component.py puts ui/chart_core.js, and its CSS as CHART_CORE_CSS,
+// before it): loads plotly.js, draws a figure with Plotly.react, and shows the figure's colour bars,
+// Play/Pause and frame slider as a little HTML around the plot (plotly would redraw its own on every update).
+// Shared by the chart and the bridge; a phone's layout (narrowPlan) is this page's own.
 function loadPlotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window.__bpxPlotly) {
@@ -15,28 +16,17 @@ function loadPlotly() {
   return window.__bpxPlotly;
 }
 
-const CSS = `
+const CSS = CHART_CORE_CSS + `
 .bpx-chart { position: relative; width: 100%; }
-.bpx-cb { position: absolute; display: none; flex-direction: column; align-items: center; gap: 4px;
-  font-size: 12px; color: #1f2430; text-align: center; line-height: 1.15; pointer-events: none; }
-.bpx-cb .bpx-strip-row { display: flex; flex: 1; gap: 4px; min-height: 0; margin: 0.55em 0; }
-.bpx-cb .bpx-strip { width: 14px; border: 1px solid #999; }
-.bpx-cb .bpx-ticks { position: relative; min-width: 3.6em; text-align: left; }
-.bpx-cb .bpx-ticks span { position: absolute; left: 0; transform: translateY(-50%); white-space: nowrap; }
 .bpx-anim { display: none; align-items: center; gap: 10px; padding: 4px 8px 8px 8px; font-size: 14px; }
 .bpx-anim button { font: inherit; padding: 3px 12px; border: 1px solid #c4c7cf; border-radius: 6px;
   background: #f7f8fa; color: #1f2430; cursor: pointer; white-space: nowrap; }
 .bpx-anim button:hover { border-color: #ff4b4b; color: #ff4b4b; }
-.bpx-anim input[type=range] { flex: 1; accent-color: #ff4b4b; min-width: 80px; }
+.bpx-anim input[type=range] { min-width: 80px; }
 .bpx-anim .bpx-frame { min-width: 6em; }
-.bpx-health { display: none; padding: 2px 8px 4px 8px; font-size: 0.9em; color: #1f2430; }
+.bpx-health { display: none; color: #1f2430; }
 .bpx-side .bpx-health { grid-column: 1; }
 .bpx-eq { display: none; padding: 2px 8px 8px 8px; color: #1f2430; }
-.bpx-eq .bpx-eq-head { font-weight: 600; margin: 2px 0 4px 0; }
-.bpx-eq .bpx-eq-label { font-size: 0.85em; color: #555b66; margin-top: 4px; }
-.bpx-eq .bpx-eq-tex { overflow-x: auto; overflow-y: hidden; padding: 2px 0; }
-.bpx-eq .bpx-notes div { font-size: 0.85em; margin-top: 6px; padding: 4px 8px; background: #eef3fb; border-radius: 6px; }
-.bpx-eq .bpx-caption { font-size: 0.8em; color: #555b66; margin-top: 8px; }
 /* the KaTeX build Streamlit ships for st.latex names its size classes katex-sizing; the page's CSS styles
    only .sizing, so without these every sub- and superscript in the panel is full size */
 .bpx-eq .katex .katex-sizing.reset-size6.size1 { font-size: 0.5em; }
@@ -122,23 +112,21 @@ function chrome(gd) {
     '<div class="bpx-caption"></div>';
   c.prev.onclick = () => c.go(+c.range.value - 1);
   c.next.onclick = () => c.go(+c.range.value + 1);
-  c.play.onclick = () => {
-    if (!c.playArgs) return;
-    // from the last frame, Play starts again at the first (plotly's fromcurrent would play nothing)
-    const from = +c.range.value >= c.steps.length - 1 ? c.steps.map(s => s.args[0][0]) : null;
-    c.playing = true;
-    window.Plotly.animate(gd, from, c.playArgs).catch(() => {});  // an interrupted play rejects
-  };
-  c.pause.onclick = () => {
-    c.playing = false;
-    if (c.pauseArgs) window.Plotly.animate(gd, [null], c.pauseArgs).catch(() => {});
-  };
+  c.play.onclick = () => playFrames(gd, c);
+  c.pause.onclick = () => pauseFrames(gd, c);
   c.go = k => {  // show frame k (clamped), as the frame slider does
     k = Math.max(0, Math.min(c.steps.length - 1, k));
     const s = c.steps[k];
     if (s) { c.playing = false; window.Plotly.animate(gd, s.args[0], s.args[1]).catch(() => {}); showFrame(c, k); }
   };
   c.range.oninput = () => c.go(+c.range.value);
+  // chart_core's hooks: the frame's place, and KaTeX from Streamlit
+  c.showFrame = k => showFrame(c, k);
+  c.katex = loadKatex;
+  c.typeset = (katex, el, tex) => {
+    katex.render(tex, el, {displayMode: true, throwOnError: false});
+    el.classList.remove('bpx-source');
+  };
   // the sidebar collapsing (or anything else) changes the chart's width without a window resize
   if (window.ResizeObserver) {
     let pending = false;
@@ -160,18 +148,16 @@ function chrome(gd) {
   return c;
 }
 
-// A lecturer's keys for the animated chart on the page: Space plays or pauses, → and PageDown (what a
-// presentation clicker sends) step forward, ← and PageUp back, Home and End go to the first and last frame.
-const KEYS = {' ': 'toggle', ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1, Home: 'first', End: 'last'};
+// A lecturer's keys (chart_core's KEYS) for the animated chart on the page.
 function keyboard() {
   if (window.__bpxKeys) return;
   window.__bpxKeys = true;
+  // typing in a field or moving a slider keeps its keys
+  const keeps = t => t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName) ||
+                           (t.getAttribute && t.getAttribute('role') === 'slider'));
   document.addEventListener('keydown', e => {
-    const act = KEYS[e.key];
-    if (act === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
-    const t = e.target;  // typing in a field or moving a slider keeps its keys
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName) ||
-              (t.getAttribute && t.getAttribute('role') === 'slider'))) return;
+    const act = lecturerKey(e, keeps);
+    if (act === undefined) return;
     const c = [...document.querySelectorAll('.bpx-chart')].map(w => w.__bpx).find(x => x && x.steps);
     if (!c) return;
     e.preventDefault();
@@ -232,113 +218,6 @@ function loadKatex() {
   return window.__bpxKatex;
 }
 
-// The equation panel: this moment's name, its equation in general form and with the network's numbers,
-// the notes that matter here, and what the colours mean in this frame. All of it is the app's own text.
-function showMoment(c, meta) {
-  const eq = meta && meta.eq;
-  c.eq.style.display = eq ? 'block' : 'none';
-  if (!eq) return;
-  c.eq.querySelector('.bpx-eq-head').textContent = eq.heading;
-  const labels = c.eq.querySelectorAll('.bpx-eq-label'), texs = c.eq.querySelectorAll('.bpx-eq-tex');
-  [eq.general, eq.numbers].forEach((tex, i) => {
-    labels[i].textContent = eq.labels[i];
-    labels[i].style.display = tex ? 'block' : 'none';
-    texs[i].textContent = tex;  // shown as source until KaTeX has loaded, or if it cannot
-    texs[i].dataset.tex = tex;
-  });
-  const notes = c.eq.querySelector('.bpx-notes');
-  notes.replaceChildren(...eq.notes.map(n => { const d = document.createElement('div'); d.textContent = n; return d; }));
-  c.eq.querySelector('.bpx-caption').textContent = meta.caption || '';
-  // each formula typeset in a task of its own, after the frame is painted: playback stays on schedule
-  loadKatex().then(katex => {
-    if (!katex) return;
-    texs.forEach(el => setTimeout(() => {
-      if (el.dataset.tex && el.textContent === el.dataset.tex) {
-        katex.render(el.dataset.tex, el, {displayMode: true, throwOnError: false});
-      }
-    }, 0));
-  });
-}
-
-function fmt(v) {
-  if (!isFinite(v)) return '';
-  const s = Math.abs(v) < 1e-12 ? '0' : Number(v.toPrecision(3)).toString();
-  return s.replace(/-/g, '−');
-}
-
-function drawBars(gd, c) {
-  const size = gd._fullLayout && gd._fullLayout._size;
-  let row = 0;
-  for (const side of ['left', 'right']) {
-    const box = c.bars[side];
-    const k = (c.barTraces || {})[side];
-    const t = k === undefined ? null : gd.data[k];
-    const m = t && t.marker;
-    if (!m || !Array.isArray(m.colorscale) || !size) { box.style.display = 'none'; continue; }
-    const len = (m.colorbar && m.colorbar.len) || 0.8;
-    // the figure says in layout.meta what each bar shows in this frame: title, colours and ticks in the
-    // bar's own (display) space, so a symmetric-log scale reads as evenly as a linear one
-    const spec = gd.layout.meta && gd.layout.meta[t.name === 'edges' ? 'edge_bar' : 'node_bar'];
-    const title = spec ? spec.title : ((m.colorbar && m.colorbar.title && m.colorbar.title.text) || '');
-    const stops = (spec ? spec.stops : m.colorscale).map(([p, col]) => `${col} ${(100 * p).toFixed(1)}%`);
-    const ticks = spec ? spec.ticks : [[1, fmt(m.cmax)], [0.5, fmt((m.cmin + m.cmax) / 2)], [0, fmt(m.cmin)]];
-    const plan = gd.__bpxPlan, across = !!plan;  // a phone: strips under the plot, below J, the edges' first
-    box.classList.toggle('bpx-cb-h', across);
-    box.style.display = 'flex';
-    if (across) {
-      box.style.top = (size.t + size.h + plan.jRow + row * plan.barH + 4) + 'px';
-      box.style.height = (plan.barH - 8) + 'px';
-      box.style.width = (size.l + size.w - 8) + 'px';
-      box.style.left = '8px';
-      row += 1;
-    } else {
-      box.style.top = (size.t + size.h * (1 - len) / 2) + 'px';
-      box.style.height = (size.h * len) + 'px';
-      box.style.width = (side === 'left' ? size.l - 8 : size.r - 8) + 'px';
-      box.style.left = (side === 'left' ? 2 : size.l + size.w + 6) + 'px';
-    }
-    box.innerHTML = '<div class="bpx-title"></div><div class="bpx-strip-row"><div class="bpx-strip"></div>' +
-      '<div class="bpx-ticks"></div></div>';
-    box.querySelector('.bpx-title').textContent = title.replace(/<[^>]*>/g, '');
-    box.querySelector('.bpx-strip').style.background =
-      `linear-gradient(to ${across ? 'right' : 'top'}, ${stops.join(', ')})`;
-    const holder = box.querySelector('.bpx-ticks');
-    for (const [q, text] of ticks) {
-      const span = document.createElement('span');
-      if (across) {  // the ends inside the strip's width
-        span.style.left = (100 * q).toFixed(2) + '%';
-        if (q <= 0.001 || q >= 0.999) span.style.transform = `translateX(${q < 0.5 ? 0 : -100}%)`;
-      } else {
-        span.style.top = (100 * (1 - q)).toFixed(2) + '%';
-      }
-      span.dataset.q = q;
-      span.textContent = String(text).replace(/-/g, '−');
-      holder.appendChild(span);
-    }
-    if (across) thinTicks(holder);
-  }
-}
-
-// Ticks across a narrow strip: the ends, the middle, then the others from the outside in, a tick and its mirror
-// image together (a symmetric-log bar marks more decades than a phone's width holds), each pair kept only where
-// it is clear of the ticks already kept.
-function thinTicks(holder) {
-  const spans = [...holder.children], kept = [];
-  const off = s => Math.abs(+s.dataset.q - 0.5);
-  const groups = [];
-  for (const s of spans.sort((a, b) => off(b) - off(a))) {
-    const g = groups.find(g => Math.abs(off(g[0]) - off(s)) < 0.002 && off(s) < 0.499);
-    if (g) g.push(s); else groups.push([s]);
-  }
-  const rank = g => (off(g[0]) >= 0.499 ? 0 : (off(g[0]) < 0.001 ? 1 : 2));  // the ends, the middle, the rest
-  groups.sort((a, b) => rank(a) - rank(b));  // stable: the rest stay outside first
-  for (const g of groups) {
-    const rs = g.map(s => s.getBoundingClientRect());
-    const clear = rs.every(r => kept.every(o => r.left >= o.right + 6 || r.right <= o.left - 6));
-    if (clear) kept.push(...rs); else g.forEach(s => s.remove());
-  }
-}
-
 // The payload arrives as raw bytes of JSON ({key or target, fig}): no escaping inside another JSON.
 function payload(data) {
   if (data == null) return null;
@@ -363,8 +242,7 @@ function dropFrames(gd) {
 
 // Frames are attached once the browser is idle, and only to the picture they were built for.
 function attachFrames(gd, frames, drawn) {
-  // the HTML bars stand in for plotly's, which a frame's marker would otherwise switch back on
-  frames.forEach(f => (f.data || []).forEach(t => { if (t.marker) t.marker.showscale = false; }));
+  hideFrameScales(frames);
   const attach = () => {
     if (gd.__bpxDrawn !== drawn) return;  // a newer figure is already on its way
     gd.__bpxSrcFrames = frames;
@@ -395,54 +273,25 @@ function draw(gd, fig) {
   gd.parentElement.classList.toggle('bpx-narrow', !!plan);
   c.tip.style.display = 'none';
   if (plan) fig = narrowFigure(fig, plan);
-  const layout = Object.assign({}, fig.layout);
-  const slider = (layout.sliders || [])[0], menu = (layout.updatemenus || [])[0];
-  layout.sliders = [];
-  layout.updatemenus = [];
-  c.barTraces = {};
-  const font = (layout.font && layout.font.size) || 14;
-  const margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin || {});
-  const data = fig.data.map((t, k) => {
-    if (!(t.marker && t.marker.showscale)) return t;
-    const side = (t.marker.colorbar && t.marker.colorbar.x < 0.5) ? 'left' : 'right';
-    c.barTraces[side] = k;
-    if (!plan) margin[side === 'left' ? 'l' : 'r'] = Math.max(margin[side === 'left' ? 'l' : 'r'], 6.8 * font);
-    return Object.assign({}, t, {marker: Object.assign({}, t.marker, {showscale: false})});
-  });
-  if (slider && !plan) {  // the controls sit below the plot, in the room plotly kept for its own
-    layout.height = (layout.height || 500) - Math.max(0, margin.b - 24);
-    margin.b = 24;
-  }
-  layout.margin = margin;
+  const {data, layout, slider, menu, font, meta} = pageFigure(c, fig, !!plan);
   c.anim.style.display = slider ? 'flex' : 'none';
   c.anim.style.fontSize = font + 'px';
   for (const b of Object.values(c.bars)) b.style.fontSize = Math.round(font * 0.85) + 'px';  // projector: larger
-  const meta = layout.meta || {};
   gd.parentElement.classList.toggle('bpx-side', !!meta.side);
   c.eq.style.fontSize = font + 'px';
   c.want = null;
   c.lastAnn = JSON.stringify(layout.annotations || []);  // what the plot shows: a frame relayouts only a change
+  readControls(c, slider, menu, meta);
   if (slider) {
-    c.steps = slider.steps;
-    c.prefix = (slider.currentvalue && slider.currentvalue.prefix) || '';
-    c.range.setAttribute('aria-label', c.prefix.replace(/[:：]\s*$/, '').trim());
-    c.range.max = slider.steps.length - 1;
     const opening = slider.active ?? slider.steps.length - 1;
     const forced = Number.isInteger(meta.frame) && meta.frame >= 0 && meta.frame < slider.steps.length;
     const k = forced ? meta.frame : rememberedFrame(slider.steps.length);  // a lesson's step names its frame
     if (k !== null && k !== opening) c.want = k;  // shown once the frames are attached
     showFrame(c, opening);
-    [c.prev.textContent, c.next.textContent] = meta.nav || ['◀', '▶'];
   }
   showMoment(c, meta);
   c.health.style.display = meta.health ? 'block' : 'none';  // the network's health, current with every picture
   c.health.textContent = meta.health || '';
-  if (menu) {
-    c.play.textContent = menu.buttons[0].label;
-    c.pause.textContent = menu.buttons[1].label;
-    c.playArgs = menu.buttons[0].args[1];
-    c.pauseArgs = menu.buttons[1].args[1];
-  }
   if (meta.fill && !plan) {  // presentation mode: the network takes the screen's height (minus the controls under it)
     c.fill = layout.height;
     layout.height = fillHeight(c.fill);
@@ -470,23 +319,7 @@ function draw(gd, fig) {
       drawBars(gd, c);
       if (!gd.__bpxAnim) {
         gd.__bpxAnim = true;
-        gd.on('plotly_animatingframe', e => {
-          const cc = gd.parentElement.__bpx;
-          const k = (cc.steps || []).findIndex(s => s.args[0][0] === e.name);
-          if (k >= 0) showFrame(cc, k);
-          if (k === (cc.steps || []).length - 1) cc.playing = false;
-          // a frame changes the title without a redraw, which plotly then does not repaint
-          const f = e.frame || (gd._transitionData._frameHash || {})[e.name];
-          const fl = (f && f.layout) || {};
-          const title = fl.title && fl.title.text;
-          const upd = {};
-          if (title != null) upd['title.text'] = title;
-          const ann = fl.annotations && JSON.stringify(fl.annotations);
-          if (ann && ann !== cc.lastAnn) { upd.annotations = fl.annotations; cc.lastAnn = ann; }  // J, once computed
-          if (Object.keys(upd).length) setTimeout(() => Plotly.relayout(gd, upd), 0);
-          if (fl.meta) showMoment(cc, fl.meta);
-          setTimeout(() => drawBars(gd, cc), 0);  // the frame's colours are in gd.data by then
-        });
+        gd.on('plotly_animatingframe', e => followFrame(gd, gd.parentElement.__bpx, e));
         gd.on('plotly_afterplot', () => drawBars(gd, gd.parentElement.__bpx));  // resizes
         gd.on('plotly_hover', e => tapPanel(gd, e));  // a phone: a tap hovers, and clicks
         gd.on('plotly_click', e => tapPanel(gd, e));

@@ -31,8 +31,14 @@ BRIDGE_KEY = "bpx_bridge"  # its elements are hidden by ui.sidebar.PAGE_CSS
 # Plotly.react (a third of the redraw on the default net, more with the slider's steps), so the live
 # chart shows them as a little HTML around the plot instead: the same frames, labels and colours, read
 # from the figure. The animation frames are attached once the browser is idle (Play needs them, the
-# picture does not).
-DRAW_JS = (Path(__file__).resolve().parent / "live_chart.js").read_text(encoding="utf-8")
+# picture does not). chart_core.js (and its CSS, as CHART_CORE_CSS) is what the offline lesson
+# (viz/offline.py) shares with it; live_chart.js is the app's own.
+_HERE = Path(__file__).resolve().parent
+DRAW_JS = (
+    f"const CHART_CORE_CSS = {json.dumps((_HERE / 'chart_core.css').read_text(encoding='utf-8'))};\n"
+    + (_HERE / "chart_core.js").read_text(encoding="utf-8")
+    + (_HERE / "live_chart.js").read_text(encoding="utf-8")
+)
 
 CHART_ENTRY = r"""
 export default function (component) {

@@ -26,6 +26,7 @@ from viz.figure import figure_json
 from viz.view import View
 
 HERE = Path(__file__).resolve().parent
+CORE = HERE.parent / "ui"  # chart_core.js and .css: the figure's HTML around the plot, shared with the live chart
 VENDOR = HERE.parent / "static" / "vendor"
 PLOTLY_JS = "plotly-basic-4.1.1.min.js"  # the plotly.js version the plotly python package bundles (vendor.sh)
 KATEX_JS = "katex-0.19.1.min.js"
@@ -43,7 +44,7 @@ def _word(key: str, lang: str) -> str:
     return OFFLINE_STRINGS[key][lang]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _asset(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
@@ -105,6 +106,7 @@ def lesson_html(steps: list[dict], lang: str = "en", title: str = "") -> str:
         if many
         else ""
     )
+    script = _asset(CORE / "chart_core.js") + "\n" + _asset(HERE / "offline_page.js")  # one script, the core first
     return f"""<!DOCTYPE html>
 <html lang="{"zh-CN" if lang == "zh" else "en"}">
 <head>
@@ -112,7 +114,7 @@ def lesson_html(steps: list[dict], lang: str = "en", title: str = "") -> str:
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)}</title>
-<style>{_asset(HERE / "offline_page.css")}</style>
+<style>{_asset(CORE / "chart_core.css")}{_asset(HERE / "offline_page.css")}</style>
 </head>
 <body>
 <div class="bpx-page">
@@ -139,7 +141,7 @@ def lesson_html(steps: list[dict], lang: str = "en", title: str = "") -> str:
 <script type="application/json" id="bpx-lesson">{data}</script>
 {_inline_script(_asset(VENDOR / PLOTLY_JS))}
 {_inline_script(_asset(VENDOR / KATEX_JS))}
-{_inline_script(_asset(HERE / "offline_page.js"))}
+{_inline_script(script)}
 </body>
 </html>
 """

@@ -1,9 +1,9 @@
 // The offline lesson's player (viz/offline.py). One step at a time: its explorer figure drawn by plotly.js,
 // the figure's colour bars, Play/Pause and frame slider as a little HTML around the plot, the moment's
 // equations typeset by KaTeX as MathML (the browser draws it: no fonts to load), the teacher's note.
-// Drawing the figure, the bars, the controls and the equation panel follows ui/live_chart.js (the app's
-// chart reads the same figure the same way); the lesson's steps and the address's #step=..&frame=.. are
-// this page's own.
+// Preparing the figure, the bars, the controls' labels, a frame's relayout and the equation panel are
+// ui/chart_core.js's (viz/offline.py inlines it before this script; the app's live chart reads the figure the
+// same way); the lesson's steps, the address's #step=..&frame=.. and typesetting as MathML are this page's own.
 (() => {
   'use strict';
   const lesson = JSON.parse(document.getElementById('bpx-lesson').textContent);
@@ -15,6 +15,8 @@
     play: $('.bpx-play'), pause: $('.bpx-pause'), range: $('.bpx-range'), label: $('.bpx-frame'),
     prev: $('.bpx-prev'), next: $('.bpx-next'), anim: $('.bpx-anim'), health: $('.bpx-health'), eq: $('.bpx-eq'),
     bars: {left: bar(), right: bar()}, steps: [], prefix: '', playing: false, step: 0, meta: {}, least: 400,
+    // chart_core's hooks: the place in the lesson, KaTeX inlined in the page, the bars read this frame's meta
+    showFrame, katex: () => window.katex, typeset, barMeta: () => c.meta,
   };
   const nav = {prev: $('.bpx-step-prev'), next: $('.bpx-step-next'), count: $('.bpx-step-count')};
 
@@ -41,17 +43,7 @@
     if (k > 0) return go(k - 1);
     if (c.step > 0) return openStep(c.step - 1, 'last');
   }
-  function play() {
-    if (!c.playArgs) return;
-    // from the last frame, Play starts again at the first (plotly's fromcurrent would play nothing)
-    const from = +c.range.value >= last() ? c.steps.map(s => s.args[0][0]) : null;
-    c.playing = true;
-    Plotly.animate(gd, from, c.playArgs).catch(() => {});  // an interrupted play rejects
-  }
-  function pause() {
-    c.playing = false;
-    if (c.pauseArgs) Plotly.animate(gd, [null], c.pauseArgs).catch(() => {});
-  }
+  const play = () => playFrames(gd, c), pause = () => pauseFrames(gd, c);
   c.play.onclick = () => act(play);
   c.pause.onclick = () => act(pause);
   c.prev.onclick = () => act(back);
@@ -60,15 +52,13 @@
   if (nav.prev) nav.prev.onclick = () => act(() => c.step > 0 && openStep(c.step - 1, 0));
   if (nav.next) nav.next.onclick = () => act(() => c.step < N - 1 && openStep(c.step + 1, 0));
 
-  // A lecturer's keys: Space plays or pauses, → and PageDown (what a presentation clicker sends) step forward,
-  // ← and PageUp back, Home and End go to the step's first and last frame. They work wherever the focus is
-  // (a button just clicked, the slider) except in a text field.
-  const KEYS = {' ': 'toggle', ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1, Home: 'first', End: 'last'};
+  // A lecturer's keys (chart_core's KEYS; at a step's ends → and ← go on to the next or previous step). They work
+  // wherever the focus is (a button just clicked, the slider) except in a text field.
   const typing = t => t && (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName) ||
                             (t.tagName === 'INPUT' && t.type !== 'range'));
   document.addEventListener('keydown', e => {
-    const a = KEYS[e.key];
-    if (a === undefined || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+    const a = lecturerKey(e, typing);
+    if (a === undefined) return;
     e.preventDefault();  // no scrolling, no slider moving by itself, no button pressed by Space
     if (a === 'toggle') act(() => (c.playing ? pause() : play()));
     else if (a === 'first') act(() => go(0));
@@ -92,38 +82,17 @@
 
   function draw(source) {
     const fig = typeof structuredClone === 'function' ? structuredClone(source) : JSON.parse(JSON.stringify(source));
-    const layout = fig.layout, meta = layout.meta || {};
-    const slider = (layout.sliders || [])[0], menu = (layout.updatemenus || [])[0];
-    layout.sliders = [];  // shown as HTML under the plot instead (plotly would redraw its own every frame)
-    layout.updatemenus = [];
-    c.barTraces = {};
-    const font = (layout.font && layout.font.size) || 14;
-    const margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin || {});
-    fig.data.forEach((t, k) => {
-      if (t.marker && t.marker.showscale) {
-        const side = (t.marker.colorbar && t.marker.colorbar.x < 0.5) ? 'left' : 'right';
-        c.barTraces[side] = k;
-        margin[side === 'left' ? 'l' : 'r'] = Math.max(margin[side === 'left' ? 'l' : 'r'], 6.8 * font);
-        t.marker.showscale = false;
-      }
-    });
-    // the HTML bars stand in for plotly's, which a frame's marker would otherwise switch back on
-    (fig.frames || []).forEach(f => (f.data || []).forEach(t => { if (t.marker) t.marker.showscale = false; }));
-    if (slider) {  // the controls sit below the plot, in the room plotly kept for its own
-      layout.height = (layout.height || 500) - Math.max(0, margin.b - 24);
-      margin.b = 24;
-    }
-    layout.margin = margin;
+    const {data, layout, slider, menu, font, meta} = pageFigure(c, fig, false);
+    hideFrameScales(fig.frames || []);
     c.least = layout.height || 450;
-    c.steps = slider ? slider.steps : [];
-    c.prefix = (slider && slider.currentvalue && slider.currentvalue.prefix) || '';
-    c.range.max = Math.max(0, c.steps.length - 1);
-    c.range.setAttribute('aria-label', c.prefix.replace(/[:：]\s*$/, '').trim());
-    [c.prev.textContent, c.next.textContent] = meta.nav || ['◀', '▶'];
-    c.play.textContent = menu ? menu.buttons[0].label : '▶';
-    c.pause.textContent = menu ? menu.buttons[1].label : '❚❚';
-    c.playArgs = menu && menu.buttons[0].args[1];
-    c.pauseArgs = menu && menu.buttons[1].args[1];
+    if (!slider) {  // no frames to step through (readControls reads the slider and buttons a figure has)
+      Object.assign(c, {steps: [], prefix: ''});
+      c.range.max = 0;
+      c.range.setAttribute('aria-label', '');
+      [c.prev.textContent, c.next.textContent] = meta.nav || ['◀', '▶'];
+    }
+    if (!menu) [c.play.textContent, c.pause.textContent, c.playArgs, c.pauseArgs] = ['▶', '❚❚', undefined, undefined];
+    readControls(c, slider, menu, meta);
     // the figure's font size, larger on a large screen (a projector at 1920 px: the equations read from the back)
     c.anim.style.fontSize = `max(${font}px, 0.9vw)`;
     c.eq.style.fontSize = `max(${font}px, 1.05vw)`;
@@ -132,13 +101,13 @@
     c.meta = meta;
     c.lastAnn = JSON.stringify(layout.annotations || []);
     c.playing = false;
-    showMoment(meta);
+    showMoment(c, meta);
     layout.height = fillHeight();
     gd.style.height = layout.height + 'px';
     const config = {displayModeBar: false};  // resizes: the window's resize listener below
-    return Plotly.newPlot(gd, {data: fig.data, layout, config, frames: fig.frames || []}).then(() => {
+    return Plotly.newPlot(gd, {data, layout, config, frames: fig.frames || []}).then(() => {
       listen();
-      drawBars();
+      drawBars(gd, c);
     });
   }
 
@@ -164,23 +133,8 @@
 
   // newPlot drops the plot's listeners: these are attached again after each one
   function listen() {
-    gd.on('plotly_animatingframe', e => {
-      const k = c.steps.findIndex(s => s.args[0][0] === e.name);
-      if (k >= 0) showFrame(k);
-      if (k === last()) c.playing = false;
-      // a frame changes the title without a redraw, which plotly then does not repaint
-      const f = e.frame || (gd._transitionData._frameHash || {})[e.name];
-      const fl = (f && f.layout) || {};
-      const title = fl.title && fl.title.text;
-      const upd = {};
-      if (title != null) upd['title.text'] = title;
-      const ann = fl.annotations && JSON.stringify(fl.annotations);
-      if (ann && ann !== c.lastAnn) { upd.annotations = fl.annotations; c.lastAnn = ann; }  // J, once computed
-      if (Object.keys(upd).length) setTimeout(() => Plotly.relayout(gd, upd).catch(() => {}), 0);
-      if (fl.meta) { c.meta = fl.meta; showMoment(fl.meta); }
-      setTimeout(drawBars, 0);  // the frame's colours are in gd.data by then
-    });
-    gd.on('plotly_afterplot', drawBars);  // resizes
+    gd.on('plotly_animatingframe', e => followFrame(gd, c, e));
+    gd.on('plotly_afterplot', () => drawBars(gd, c));  // resizes
   }
 
   function showFrame(k) {
@@ -193,11 +147,19 @@
     if (window.location.hash !== hash) try { history.replaceState(null, '', hash); } catch (e) { /* opaque origin */ }
   }
 
-  // ---- the equation panel: the moment's name, its equation in general form and with the numbers, the notes
-  // that matter here, and what the colours mean in this frame ----
-  const typeset = new Map();  // TeX -> MathML markup (null: KaTeX could not), so replaying costs nothing
+  // ---- the equation panel's formulas (chart_core's showMoment fills the panel), typeset as MathML ----
+  function typeset(katex, el, tex) {
+    const parts = displays(tex).map(mathml);
+    if (parts.length && parts.every(Boolean)) {
+      el.innerHTML = parts.join('');
+      el.classList.remove('bpx-source');
+      alignColumns(el);
+      fit(el);
+    }
+  }
+  const mathmlCache = new Map();  // TeX -> MathML markup (null: KaTeX could not), so replaying costs nothing
   function mathml(tex) {
-    if (!typeset.has(tex)) {
+    if (!mathmlCache.has(tex)) {
       let out = null;
       try {
         out = window.katex.renderToString(tex, {displayMode: true, throwOnError: false, strict: 'ignore',
@@ -205,9 +167,9 @@
       } catch (e) { /* shown as source */ }
       // MathML Core draws no mathvariant but normal: \mathbb{R} as the character ℝ itself
       if (out) out = out.replace(/<mi mathvariant="double-struck">([A-Z])<\/mi>/g, (_, ch) => `<mi>${struck(ch)}</mi>`);
-      typeset.set(tex, out);
+      mathmlCache.set(tex, out);
     }
-    return typeset.get(tex);
+    return mathmlCache.get(tex);
   }
   const STRUCK = {C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ'};
   const struck = ch => STRUCK[ch] || String.fromCodePoint(0x1D538 + ch.charCodeAt(0) - 65);
@@ -267,79 +229,6 @@
     }
   }
   window.addEventListener('resize', () => setTimeout(() => c.eq.querySelectorAll('.bpx-eq-tex').forEach(fit), 50));
-  function showMoment(meta) {
-    const eq = meta && meta.eq;
-    c.eq.style.display = eq ? 'block' : 'none';
-    if (!eq) return;
-    c.eq.querySelector('.bpx-eq-head').textContent = eq.heading;
-    const labels = c.eq.querySelectorAll('.bpx-eq-label'), texs = c.eq.querySelectorAll('.bpx-eq-tex');
-    [eq.general, eq.numbers].forEach((tex, i) => {
-      labels[i].textContent = eq.labels[i];
-      labels[i].style.display = tex ? 'block' : 'none';
-      texs[i].textContent = tex;  // shown as source until typeset, or if it cannot be
-      texs[i].classList.add('bpx-source');
-      texs[i].dataset.tex = tex;
-    });
-    const notes = c.eq.querySelector('.bpx-notes');
-    notes.replaceChildren(...eq.notes.map(n => { const d = document.createElement('div'); d.textContent = n; return d; }));
-    c.eq.querySelector('.bpx-caption').textContent = meta.caption || '';
-    // each formula typeset in a task of its own, after the frame is painted: playback stays on schedule
-    texs.forEach(el => setTimeout(() => {
-      const tex = el.dataset.tex;
-      if (!tex || el.textContent !== tex || !window.katex) return;
-      const parts = displays(tex).map(mathml);
-      if (parts.length && parts.every(Boolean)) {
-        el.innerHTML = parts.join('');
-        el.classList.remove('bpx-source');
-        alignColumns(el);
-        fit(el);
-      }
-    }, 0));
-  }
-
-  // ---- the colour bars beside the plot, as layout.meta describes them for this frame ----
-  function fmt(v) {
-    if (!isFinite(v)) return '';
-    const s = Math.abs(v) < 1e-12 ? '0' : Number(v.toPrecision(3)).toString();
-    return s.replace(/-/g, '−');
-  }
-  function drawBars() {
-    const size = gd._fullLayout && gd._fullLayout._size;
-    for (const side of ['left', 'right']) {
-      const box = c.bars[side];
-      const k = c.barTraces[side];
-      const t = k === undefined ? null : gd.data[k];
-      const m = t && t.marker;
-      if (!m || !Array.isArray(m.colorscale) || !size) { box.style.display = 'none'; continue; }
-      const len = (m.colorbar && m.colorbar.len) || 0.8;
-      const spec = c.meta && c.meta[t.name === 'edges' ? 'edge_bar' : 'node_bar'];
-      const title = spec ? spec.title : ((m.colorbar && m.colorbar.title && m.colorbar.title.text) || '');
-      const stops = (spec ? spec.stops : m.colorscale).map(([p, col]) => `${col} ${(100 * p).toFixed(1)}%`);
-      const ticks = spec ? spec.ticks : [[1, fmt(m.cmax)], [0.5, fmt((m.cmin + m.cmax) / 2)], [0, fmt(m.cmin)]];
-      box.style.display = 'flex';
-      box.style.top = (size.t + size.h * (1 - len) / 2) + 'px';
-      box.style.height = (size.h * len) + 'px';
-      box.style.width = (side === 'left' ? size.l - 8 : size.r - 8) + 'px';
-      box.style.left = (side === 'left' ? 2 : size.l + size.w + 6) + 'px';
-      const head = document.createElement('div');
-      head.textContent = title.replace(/<[^>]*>/g, '');
-      const row = document.createElement('div'), strip = document.createElement('div');
-      const holder = document.createElement('div');
-      row.className = 'bpx-strip-row';
-      strip.className = 'bpx-strip';
-      holder.className = 'bpx-ticks';
-      strip.style.background = `linear-gradient(to top, ${stops.join(', ')})`;
-      for (const [q, text] of ticks) {
-        const span = document.createElement('span');
-        span.style.top = (100 * (1 - q)).toFixed(2) + '%';
-        span.textContent = String(text).replace(/-/g, '−');
-        holder.appendChild(span);
-      }
-      row.append(strip, holder);
-      box.replaceChildren(head, row);
-    }
-  }
-
   // ---- open where the address says (a refresh), else at the first step's first frame ----
   const m = /^#step=(\d+)&frame=(\d+)$/.exec(window.location.hash);
   const s0 = m ? Math.min(Math.max(+m[1], 1), N) - 1 : 0;

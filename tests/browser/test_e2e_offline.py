@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from engine.presets import default_config, preset
+from viz.edges import N_BUCKETS
 from viz.offline import lesson_html, lesson_steps_from_configs
 from viz.view import View
 
@@ -53,7 +54,8 @@ def wait_frame(page, k: int, step: int = 1):
 
 def test_it_plays_offline_with_no_request_beyond_the_file(page, lessons):
     seen = open_offline(page, lessons["en"])
-    assert page.evaluate("document.querySelectorAll('.js-plotly-plot .scatterlayer .trace').length") >= 20
+    drawn = page.evaluate("document.querySelectorAll('.js-plotly-plot .scatterlayer .trace').length")
+    assert drawn == N_BUCKETS + 4  # the edge buckets, pending, edges, neurons, inputs: the whole figure is drawn
     assert page.evaluate(NEURONS) == 14
     assert page.locator(".bpx-note").inner_text() == "Forward first, then watch δ flow back."
     assert page.evaluate(FRAME) == 0 and page.evaluate(HEAD) == "Input"

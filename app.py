@@ -2,6 +2,7 @@
 
 import gc
 import os
+import sys
 
 import streamlit as st
 
@@ -11,10 +12,27 @@ from texts import t
 from ui import lesson, live, state
 from ui.sidebar import sidebar
 
-# Streamlit collects garbage after every rerun; freezing the long-lived objects of the imports above
-# takes them out of that work (measured in bench/ui_latency.py).
-if not os.environ.get("BPX_NO_GC_FREEZE"):  # bench/soak.py compares with and without
-    gc.freeze()
+
+@st.cache_resource(show_spinner=False)
+def _frozen() -> list[int]:
+    """How many modules were imported when gc.freeze() last ran (one count per process, not per session)."""
+    return [0]
+
+
+def freeze_imports() -> None:
+    """Take the imports' long-lived objects out of garbage collection (gc.freeze): a full collection over them
+    costs ~150 ms (bench/ui_latency.py, bench/class_load.py). Only when modules were imported since the last
+    freeze (the first runs, a page's first visit): a freeze also keeps whatever the sessions hold at that
+    moment for good, so freezing on every run kept ~0.7 MB of every session that ever ran (+25 MB a class of
+    40, class after class). Closed sessions are collected by the interpreter's own generational collection
+    (.streamlit/config.toml: runner.postScriptGC = false, no full collection after every run)."""
+    seen = _frozen()
+    if len(sys.modules) != seen[0] and not os.environ.get("BPX_NO_GC_FREEZE"):  # bench/soak.py compares
+        gc.freeze()
+        seen[0] = len(sys.modules)
+
+
+freeze_imports()
 
 st.set_page_config(page_title="Backprop Explorer", page_icon=":material/hub:", layout="wide",
                    initial_sidebar_state="collapsed" if state.presenting() else "auto")  # fmt: skip
@@ -49,3 +67,4 @@ try:
     state.sync_address()
 finally:  # also when a newer run interrupts this one
     live.end_full_run()
+    freeze_imports()  # a page's first visit imports its modules

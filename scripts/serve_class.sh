@@ -24,13 +24,13 @@ nginx_bin="$(command -v nginx || true)"
 [ -z "$nginx_bin" ] && [ -x /usr/sbin/nginx ] && nginx_bin=/usr/sbin/nginx
 if [ -z "$nginx_bin" ]; then
   echo "installing Debian's nginx"
-  (as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nginx) >&2 ||
+  (as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx) >&2 ||
     { echo "could not install nginx" >&2; exit 1; }
   nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 fi
 
 dir="$(mktemp -d -t bpx-class-XXXXXX)"
-chmod 755 "$dir"  # nginx's workers (another user when started as root) write their temporary files here
+chmod 755 "$dir"  # nginx's workers (the checkout's owner when started as root) read and write here
 pids=()
 nginx_pid=""
 stopping=""
@@ -80,6 +80,8 @@ for k in $(seq 1 "$n"); do
     kill -0 "${pids[$((k - 1))]}" 2>/dev/null || { echo "server $k ended at start:"; tail -20 "$dir/server-$k.log"; exit 1; }
     sleep 0.25
   done
+  .venv/bin/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$p/_stcore/health', timeout=5)" \
+    2>/dev/null || { echo "server $k did not answer within a minute:"; tail -20 "$dir/server-$k.log"; exit 1; }
 done
 
 # The first run of a process imports and compiles the lessons (1-2 s): done now, not by the first student.

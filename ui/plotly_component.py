@@ -13,6 +13,7 @@ rerunning the whole app: it hands the new figure to the plot whose key it names.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from functools import lru_cache
@@ -87,6 +88,39 @@ def _payload(head: dict, name: str, body) -> bytes:
 
 
 @lru_cache(maxsize=1)
+def chart_module() -> str | None:
+    """The charts' browser code as one ES module in ./static (named by its content's hash, so a browser caches
+    it until it changes), or None when it cannot be written: then each element carries the code inline.
+
+    Inline, every live chart and bridge element re-sent its ~40 KB of code with every run that drew it
+    (three an open, two a data-slider move: half of what a move sent)."""
+    body = (
+        DRAW_JS
+        + CHART_ENTRY.replace("export default function", "export function chart")
+        + BRIDGE_ENTRY.replace("export default function", "export function bridge")
+    )
+    name = f"bpx_chart.{hashlib.blake2b(body.encode('utf-8'), digest_size=6).hexdigest()}.js"
+    dst = STATIC / name
+    try:
+        if not dst.exists() or dst.read_text(encoding="utf-8") != body:
+            STATIC.mkdir(exist_ok=True)
+            tmp = dst.with_suffix(".tmp")
+            tmp.write_text(body, encoding="utf-8")
+            tmp.replace(dst)  # whole or not at all: another process may be serving it
+        return name
+    except OSError:
+        return None
+
+
+def _loader(entry: str) -> str:
+    """A component's code: import the shared module once (the browser keeps one instance) and call entry."""
+    return (
+        f"const lib = import(new URL('./app/static/{chart_module()}', document.baseURI).href);\n"
+        f"export default function (component) {{ lib.then(m => m.{entry}(component)); }}\n"
+    )
+
+
+@lru_cache(maxsize=1)
 def plotly_served() -> bool:
     """Copy plotly.min.js next to the app once per process (unless the same file is already there).
 
@@ -115,7 +149,7 @@ def _chart():
     return st.components.v2.component(
         "bpx_plot",
         html='<div class="bpx-chart"><div class="bpx-plot" style="width:100%"></div></div>',
-        js=DRAW_JS + CHART_ENTRY,
+        js=_loader("chart") if chart_module() else DRAW_JS + CHART_ENTRY,
         isolate_styles=False,
     )
 
@@ -123,7 +157,10 @@ def _chart():
 @lru_cache(maxsize=1)
 def _bridge():
     return st.components.v2.component(
-        "bpx_bridge", html="<span></span>", js=DRAW_JS + BRIDGE_ENTRY, isolate_styles=False
+        "bpx_bridge",
+        html="<span></span>",
+        js=_loader("bridge") if chart_module() else DRAW_JS + BRIDGE_ENTRY,
+        isolate_styles=False,
     )
 
 

@@ -18,29 +18,28 @@ sendRerunBackMsg), done here in Python:
   one new, and the fragment_id of the fragment the widget was drawn in (a fragment rerun), if any.
 
 Any `exception` element in the deltas (and a script compilation error) is recorded in `exceptions`.
+The messages' decoding, and the page read back from them: bench/ws_protocol.py (ws_protocol.Page).
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import re
+import sys
 import time
 import urllib.request
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-DONE = {  # a run chain has settled (FINISHED_EARLY_FOR_RERUN is followed by another run)
-    ForwardMsg.FINISHED_SUCCESSFULLY,
-    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
-    ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
-}
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script (scripts/serve_class.sh)
+
+from bench.ws_protocol import DONE, Page  # noqa: E402
+
 PLACEHOLDER_TOKEN = "PLACEHOLDER_AUTH_TOKEN"  # what the browser offers when it has no XSRF token to send
 
 
@@ -57,17 +56,7 @@ class Disconnected(Exception):
 
 
 @dataclass
-class Widget:
-    """An element found in the deltas: its id, the fragment it was drawn in, and the element itself."""
-
-    id: str
-    fragment_id: str
-    element: object
-    path: tuple
-
-
-@dataclass
-class Client:
+class Client(Page):
     """One browser tab. base: http://host:port; path: the page ("" is the default page); query: without '?'."""
 
     base: str
@@ -152,62 +141,16 @@ class Client:
         try:
             async for data in self._ws:
                 self.received_bytes += len(data)
-                self._handle(ForwardMsg.FromString(data))
+                if (status := self._handle(ForwardMsg.FromString(data))) is not None:
+                    self._finished.put_nowait(status)
         except websockets.ConnectionClosed:
             pass
         finally:
             self._finished.put_nowait(None)  # whoever waits learns the connection is gone
 
-    def _handle(self, msg: ForwardMsg) -> None:
-        kind = msg.WhichOneof("type")
-        if kind == "ref_hash":  # an element this client said it holds: the browser takes it from its cache
-            cached = self._cache.get(msg.ref_hash)
-            if cached is None:
-                self.exceptions.append(f"ref_hash {msg.ref_hash} not in the client's cache")
-                return
-            full = ForwardMsg()
-            full.CopyFrom(cached)
-            full.metadata.CopyFrom(msg.metadata)
-            msg, kind = full, full.WhichOneof("type")
-        elif msg.metadata.cacheable:
-            self._cache[msg.hash] = msg
-        if kind == "new_session":
-            ns = msg.new_session
-            if ns.HasField("initialize") and ns.initialize.session_id:
-                self.session_id = ns.initialize.session_id
-            self.page_hash = ns.page_script_hash or self.page_hash
-            if not msg.metadata.run.fragment_ids:  # a full run redraws every element
-                self.elements.clear()
-        elif kind == "delta":
-            d = msg.delta
-            if d.WhichOneof("type") == "new_element":
-                el = d.new_element
-                self.elements[tuple(msg.metadata.delta_path)] = (el, d.fragment_id)
-                if el.WhichOneof("type") == "exception":
-                    self.exceptions.append(f"{el.exception.type}: {el.exception.message}"[:300])
-        elif kind == "page_info_changed":
-            self.query = msg.page_info_changed.query_string
-        elif kind == "session_event" and msg.session_event.HasField("script_compilation_exception"):
-            exc = msg.session_event.script_compilation_exception
-            self.exceptions.append(f"compile error {exc.type}: {exc.message}"[:300])
-        elif kind == "script_finished":
-            self._finished.put_nowait(msg.script_finished)
-
     async def rerun(self, fragment_id: str = "", first: bool = False) -> float:
         """Send rerun_script with every widget value held; seconds until the run chain has finished."""
-        back = BackMsg()
-        cs = back.rerun_script
-        cs.query_string = self.query
-        if first or not self.page_hash:
-            cs.page_name = self.path.strip("/")
-        else:
-            cs.page_script_hash = self.page_hash
-        cs.widget_states.widgets.extend(self.widgets.values())
-        cs.fragment_id = fragment_id
-        cs.cached_message_hashes.extend(self._cache)
-        ci = cs.context_info
-        ci.timezone, ci.timezone_offset, ci.locale = "UTC", 0, "en-US"
-        ci.url = f"{self.base}/{self.path}" + (f"?{self.query}" if self.query else "")
+        back = self._rerun_msg(fragment_id, first)
         while not self._finished.empty():  # a finish from an earlier run is not this one's
             self._finished.get_nowait()
         t0 = time.perf_counter()
@@ -243,39 +186,7 @@ class Client:
         await self.rerun()
         return time.perf_counter() - t0
 
-    # ---- reading the page ----
-    def find(self, kind: str, pred=lambda el: True) -> Widget | None:
-        """The first element of this kind (an Element's oneof name, e.g. 'bidi_component', 'slider') matching pred."""
-        for path, (el, frag) in sorted(self.elements.items()):
-            if el.WhichOneof("type") == kind:
-                inner = getattr(el, kind)
-                if pred(inner):
-                    return Widget(getattr(inner, "id", ""), frag, inner, path)
-        return None
-
-    def component(self, name: str) -> Widget | None:
-        """A components.v2 element by its name's end (e.g. 'bpx_sliders')."""
-        return self.find("bidi_component", lambda c: c.component_name.endswith(name))
-
-    def component_data(self, name: str):
-        """The data a components.v2 element was given (JSON), or None."""
-        w = self.component(name)
-        if w is None:
-            return None
-        c = w.element
-        raw = c.bytes or c.json or (c.mixed.json if c.HasField("mixed") else "")
-        return json.loads(raw) if raw else None
-
-    def set_json(self, widget: Widget, value) -> None:
-        """Hold a new JSON value for a widget (a components.v2 element's state: {"values": ...})."""
-        self.widgets[widget.id] = WidgetState(id=widget.id, json_value=json.dumps(value))
-
-    def set_slider(self, widget: Widget, value: float) -> None:
-        """Hold a new value for an st.slider (sent as a one-number array, as the browser does)."""
-        ws = WidgetState(id=widget.id)
-        ws.double_array_value.data.append(value)
-        self.widgets[widget.id] = ws
-
+    # ---- acting on the page (reading it: ws_protocol.Page) ----
     async def move_x1(self, delta: float = 0.1) -> float:
         """Move the sidebar's x1 slider by delta (back the other way at its end), as a student's key press does:
         the builder fragment reruns. Seconds until that run has finished."""
@@ -291,20 +202,6 @@ class Client:
         values["x"][0] = round(v, 2)
         self.set_json(w, {"values": values})
         return await self.rerun(fragment_id=w.fragment_id)
-
-    def figure(self) -> dict | None:
-        """The newest network figure the page holds: one the sidebar's bridge pushed after a slider move
-        (ui/live.py), else the explorer's live chart's."""
-        figs = {"bpx_bridge": None, "bpx_plot": None}
-        for _, (el, _) in sorted(self.elements.items()):
-            if el.WhichOneof("type") != "bidi_component":
-                continue
-            c = el.bidi_component
-            name = c.component_name.rsplit(".", 1)[-1]
-            raw = c.bytes or c.json
-            if name in figs and raw and figs[name] is None:
-                figs[name] = (json.loads(raw) or {}).get("fig")
-        return figs["bpx_bridge"] or figs["bpx_plot"]
 
     @property
     def server(self) -> str:
@@ -334,7 +231,5 @@ async def warm(base: str, timeout: float = 120.0) -> float:
 
 
 if __name__ == "__main__":  # scripts/serve_class.sh warms each process up: python bench/ws_client.py URL...
-    import sys
-
     for url in sys.argv[1:]:
         print(f"warmed {url} in {asyncio.run(warm(url)):.1f} s", flush=True)

@@ -81,7 +81,7 @@ else:
     lesson.go_on()
     c1, c2 = st.columns([1, 1])
     c1.download_button(t("ls_download", lang), lambda: ls.to_json(indent=1), "lesson.json", "application/json",
-                       key="ls_download", icon=":material/download:")  # fmt: skip
+                       key="ls_download", on_click="ignore", icon=":material/download:")  # fmt: skip
     tok = lesson.token(ls)
     if tok is None:
         c2.caption(t("ls_link_too_long", lang))
@@ -97,7 +97,7 @@ def _offline() -> str:
     return lesson_html(lesson_steps_from_configs(items), lang=lang, title=ls.title)
 
 
-st.download_button(t("ls_offline", lang), _offline, "backprop-lesson.html", "text/html", key="ls_offline",
+st.download_button(t("ls_offline", lang), _offline, "backprop-lesson.html", "text/html", key="ls_offline", on_click="ignore",
                    icon=":material/offline_pin:", help=t("ls_offline_help", lang))  # fmt: skip
 
 # ---- worksheets ----
@@ -110,8 +110,8 @@ paper = c1.selectbox(t("ws_paper", lang), ["A4", "Letter"], key="ws_paper")
 s = ss.sample
 args = {"lang": lang, "paper": paper, "notation": notation, "digits": digits, "sample": s}
 c2.download_button(t("ws_sheet", lang), lambda: worksheet_pdf(cfg, **args), f"worksheet-{paper}.pdf", "application/pdf",
-                   key="ws_sheet", icon=":material/description:")  # fmt: skip
+                   key="ws_sheet", on_click="ignore", icon=":material/description:")  # fmt: skip
 c3.download_button(t("ws_key", lang), lambda: worksheet_pdf(cfg, answers=True, **args), f"answer-key-{paper}.pdf",
-                   "application/pdf", key="ws_key", icon=":material/task:")  # fmt: skip
+                   "application/pdf", key="ws_key", on_click="ignore", icon=":material/task:")  # fmt: skip
 c4.download_button(t("ws_csv", lang), lambda: intermediates_csv(cfg, notation=notation), "intermediates.csv",
-                   "text/csv", key="ws_csv", icon=":material/table:")  # fmt: skip
+                   "text/csv", key="ws_csv", on_click="ignore", icon=":material/table:")  # fmt: skip

@@ -279,7 +279,7 @@ def take_away(run, cfg: NetworkConfig, lang: str) -> None:
         state.load(trained)
         st.switch_page("lessons/explorer.py")
     c2.download_button(t("dt_download", lang), lambda: trained.to_json(), "trained-network.json", "application/json",
-                       key="dt_download_json", icon=":material/download:")  # fmt: skip
+                       key="dt_download_json", icon=":material/download:", on_click="ignore")  # fmt: skip
     c3.download_button(t("dt_export", lang), lambda: numpy_script(trained, title="Backprop Explorer"),
                        "backprop_trained.py", "text/x-python", key="dt_export_py", help=t("dt_export_help", lang),
-                       icon=":material/code:")  # fmt: skip
+                       icon=":material/code:", on_click="ignore")  # fmt: skip

@@ -97,8 +97,8 @@ def _offline() -> str:
     return lesson_html(lesson_steps_from_configs(items), lang=lang, title=ls.title)
 
 
-st.download_button(t("ls_offline", lang), _offline, "backprop-lesson.html", "text/html", key="ls_offline", on_click="ignore",
-                   icon=":material/offline_pin:", help=t("ls_offline_help", lang))  # fmt: skip
+st.download_button(t("ls_offline", lang), _offline, "backprop-lesson.html", "text/html", key="ls_offline",
+                   on_click="ignore", icon=":material/offline_pin:", help=t("ls_offline_help", lang))  # fmt: skip
 
 # ---- worksheets ----
 st.markdown(f"#### {t('cl_ws_title', lang)}")

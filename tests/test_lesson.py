@@ -97,3 +97,17 @@ def test_a_lesson_link_opens_ready_to_play_and_a_bad_one_says_so():
     assert at.session_state["lesson"] == ls
     bad = app({"lesson": "not-a-lesson"})
     assert any("lesson could not be opened" in e.value for e in bad.error)
+
+
+def test_a_playing_lesson_stays_in_the_address_and_a_refresh_comes_back_to_its_step():
+    ls = _lesson(3)
+    at = app({"lesson": ui_lesson.token(ls)})
+    at.switch_page("lessons/classroom.py").run()
+    at.button(key="ls_play").click().run()
+    at.button(key="lesson_next").click().run()
+    no_exception(at)
+    q = dict(at.query_params)
+    assert q["lesson"] == ui_lesson.token(ls) and q["step"] == "2"
+    again = app(q)  # the same address in a new session: a refresh
+    no_exception(again)
+    assert again.session_state["lesson_pos"] == 1 and any("step 2 of 3" in m.value for m in again.markdown)

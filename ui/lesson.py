@@ -58,6 +58,10 @@ def open_from_address(lang: str) -> None:
         ss.lesson = decode(tok)
     except LessonError as e:
         state.flash("error", t("ls_bad", lang, err=e))
+        return
+    step = st.query_params.get("step", "")
+    if step.isdigit() and 1 <= int(step) <= len(ss.lesson.steps):  # a refresh in the middle of a lecture
+        ss.lesson_pos = int(step) - 1
 
 
 def play(k: int) -> None:

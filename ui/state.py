@@ -19,6 +19,7 @@ from engine.network import config_params, init_params
 from engine.presets import PRESETS, default_config, preset
 from texts import LANGS, t
 from ui import data_address, messages
+from ui.lesson_address import lesson_address
 
 MAX_UPLOAD_BYTES = 1_000_000
 MAX_LINK_JSON = MAX_UPLOAD_BYTES  # a link carries at most what a file may: a tiny link can unzip to gigabytes
@@ -172,6 +173,7 @@ def address() -> dict[str, str | None]:
         "notation": None if notation() == "lee" else notation(),
         "present": "1" if ss.get("large", ss.get("_large")) else None,
         "quiz": str(ss.quiz_seed) if ss.get("view") == "quiz" and "quiz_seed" in ss else None,
+        **lesson_address(),
     }
 
 

@@ -44,10 +44,11 @@ def config_digest() -> str:
 @st.cache_data(max_entries=SHARED_ENTRIES, ttl=SHARED_TTL_S, show_spinner=False)
 def _shared_pass(key: str, _config: NetworkConfig) -> PassResult:
     """key is the config's digest; the leading underscore keeps Streamlit from hashing the config itself."""
-    return _run(_config)
+    return run_quiet(_config)
 
 
-def _run(config: NetworkConfig) -> PassResult:
+def run_quiet(config: NetworkConfig) -> PassResult:
+    """One pass, uncached; inf/NaN left to the pass's own reports instead of numpy's warnings."""
     with np.errstate(all="ignore"):  # inf/NaN from overflowing weights or inputs are reported (engine.health)
         return run_pass(config)
 
@@ -60,6 +61,6 @@ def current_pass() -> PassResult:
     if memo is not None and memo[0] == key:
         return memo[1]
     small = record_bytes(cfg.layers, cfg.m) <= SHARED_MAX_BYTES
-    result = _shared_pass(key, cfg) if small else _run(cfg)
+    result = _shared_pass(key, cfg) if small else run_quiet(cfg)
     ss._pass = (key, result)
     return result

@@ -13,9 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from engine import quiz
-from engine.network import run_pass
 from texts import t
 from ui import state
+from ui.compute import run_quiet
 from ui.plotly_component import live_chart
 from viz.hover import text_num
 from viz.latex import aligned
@@ -125,7 +125,7 @@ def explorer_quiz(result, view: View, lang: str) -> None:
     st.caption(t("quiz_seed", lang, seed=seed()))
     if "quiz_own_seed" in ss:
         st.info(t("quiz_own_seed", lang, seed=ss.quiz_own_seed))
-    answer_key(qs, lang, N, s, digits)
+    answer_key(qs, result, lang, N, s, digits)
 
 
 def state_rev() -> int:
@@ -133,18 +133,19 @@ def state_rev() -> int:
     return ss.get("weights_rev", 0)
 
 
-def answer_key(qs, lang: str, N: Notation, s: int, digits: int) -> None:
-    """The teacher's key: every question's answer on the network with a given initialisation seed."""
+def answer_key(qs, result, lang: str, N: Notation, s: int, digits: int) -> None:
+    """The teacher's key: every question's answer on the network with a given initialisation seed (the
+    network on screen, result, for its own seed)."""
     with st.expander(t("quiz_key", lang)):
         cfg = ss.config
-        drawn = state.is_drawn(cfg)
         own = st.number_input(t("quiz_key_seed", lang), 0, 2**31 - 1, int(cfg.init.seed), key="quiz_key_seed",
                               help=t("quiz_key_help", lang))  # fmt: skip
-        net = cfg if not drawn and own == cfg.init.seed else cfg.replace(
-            init={**cfg.init.to_dict(), "seed": int(own)}, weights=None, biases=None)  # fmt: skip
-        if not drawn:
-            st.caption(t("quiz_key_drawn", lang))
-        r = run_pass(net)
+        if own == cfg.init.seed:
+            r = result
+            if not state.is_drawn(cfg):  # hand-edited weights: no seed redraws them
+                st.caption(t("quiz_key_drawn", lang))
+        else:
+            r = run_quiet(cfg.replace(init={**cfg.init.to_dict(), "seed": int(own)}, weights=None, biases=None))
         rows = [{t("quiz_col_q", lang): f"{k + 1}. {asked_name(q, N)}",
                  t("quiz_col_value", lang): text_num(quiz.truth(r, q, min(s, r.m - 1)), digits)}
                 for k, q in enumerate(qs)]  # fmt: skip

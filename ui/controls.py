@@ -172,6 +172,18 @@ def _class_picker(row, s: int, lang: str) -> list[float]:
     return list(row) if k < 0 else [1.0 if i == k else 0.0 for i in range(n)]
 
 
+INIT_DEFAULT_VALUE = {"constant": 0.5, "uniform": 0.12, "normal": 0.01}  # the schemes that take a value
+
+
+def init_of(cfg: NetworkConfig) -> dict:
+    """The init spec the init widgets give while they show cfg's (the structure fragment: ui/live.py)."""
+    scheme = cfg.init.scheme
+    out = {"scheme": scheme, "seed": min(cfg.init.seed, 2**31 - 1)}
+    if scheme in INIT_DEFAULT_VALUE:
+        out["value"] = float(cfg.init.value if cfg.init.value is not None else INIT_DEFAULT_VALUE[scheme])
+    return out
+
+
 def init_controls(cfg: NetworkConfig, lang: str) -> dict:
     """The init spec from its widgets; the button draws new weights by moving to the next seed."""
     c1, c2 = st.columns([3, 2])
@@ -180,9 +192,8 @@ def init_controls(cfg: NetworkConfig, lang: str) -> dict:
     seed_key = _key("seed")
     seed = int(c2.number_input(t("init_seed", lang), 0, 2**31 - 1, min(cfg.init.seed, 2**31 - 1), key=seed_key))
     out = {"scheme": scheme, "seed": seed}
-    if scheme in ("constant", "uniform", "normal"):
-        default = {"constant": 0.5, "uniform": 0.12, "normal": 0.01}[scheme]
-        v = cfg.init.value if cfg.init.value is not None and cfg.init.scheme == scheme else default
+    if scheme in INIT_DEFAULT_VALUE:
+        v = init_of(cfg)["value"] if cfg.init.scheme == scheme else INIT_DEFAULT_VALUE[scheme]
         out["value"] = float(st.number_input(t("init_value", lang), value=float(v), step=0.01, format="%.4g",
                                              key=_key(f"value_{scheme}")))  # fmt: skip
     st.button(t("new_weights", lang), key=_key("new_weights"), on_click=_next_seed, args=(seed_key,),

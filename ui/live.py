@@ -6,19 +6,31 @@ The builder's data panel (x, y, m, the sample shown, lambda) and the save panel 
 When the page on screen shows nothing network-dependent but the explorer's animated chart, the
 fragment hands that chart its new figure through a hidden bridge element (ui/plotly_component.py);
 otherwise it asks for a full rerun, so every page always shows the current network.
+
+A full run (a structure slider, a toggle) pushes the figure the same way, from the sidebar, when the run
+before it drew the explorer's chart on the same page: the browser draws it while the server still builds
+the page, whose own chart element then carries the same rev and is not drawn again. The figure is built
+once per network and view (explorer_figure), for the push and the page alike.
 """
 
 from __future__ import annotations
 
-import streamlit as st
+import hashlib
 
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from ui import controls, state
 from ui import plotly_component as chart
-from ui import state
-from ui.compute import current_pass
+from ui.compute import config_digest, current_pass
 from viz.animation import animated_figure_dict, animation_frames
+from viz.hover import overflow_note
 from viz.network_figure import View
+from viz.notation import Notation
+from viz.theme import DRAW_MAX_EDGES, EDGE_LABEL_MAX_EDGES
 
 EXPLORER_CHART = "network"
+BRIDGE_STRUCTURE = chart.BRIDGE_KEY + "_structure"  # the structure fragment's own bridge elements
 
 
 def explorer_view() -> View:
@@ -38,7 +50,63 @@ def start_full_run() -> None:
 
 
 def end_full_run() -> None:
-    st.session_state._full_run = False
+    """At the end of every full run, also an interrupted one: what it drew, for the next run's early push."""
+    ss = st.session_state
+    ss._full_run = False
+    ss._drawn_before = (_page(), ss.get("_live_chart"))
+
+
+def _page() -> str | None:
+    ctx = get_script_run_ctx()
+    return ctx.page_script_hash if ctx else None
+
+
+def explorer_figure(result, view: View) -> tuple[dict, str]:
+    """The explorer's animated figure without its frames, and its rev: built once per network and view.
+
+    rev names the picture (the config's digest and the view), so the browser skips a figure it has drawn."""
+    ss = st.session_state
+    key = (config_digest(), view)
+    memo = ss.get("_explorer_fig")
+    if memo is None or memo["key"] != key:
+        rev = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=10).hexdigest()
+        memo = ss._explorer_fig = {"key": key, "rev": rev, "fig": animated_figure_dict(result, view, with_frames=False)}
+    return memo["fig"], memo["rev"]
+
+
+def explorer_frames(result, view: View) -> list[dict]:
+    """The frames of explorer_figure(result, view): built once, by whichever asks first."""
+    explorer_figure(result, view)
+    memo = st.session_state._explorer_fig
+    if "frames" not in memo:
+        memo["frames"] = animation_frames(result, view)
+    return memo["frames"]
+
+
+def explorer_chart_figure(result, view: View) -> tuple[dict, str]:
+    """What the explorer page draws: explorer_figure with its frames, and its rev. The memo is let go here
+    (~0.5 MB of objects on the default net, for every session): a figure the sidebar pushed in this run
+    is not built again, and nothing is kept between runs."""
+    fig, rev = explorer_figure(result, view)
+    frames = explorer_frames(result, view)
+    del st.session_state._explorer_fig
+    return {**fig, "frames": frames}, rev
+
+
+def _push_explorer(bridge: str = chart.BRIDGE_KEY) -> None:
+    result, view = current_pass(), explorer_view()
+    fig, rev = explorer_figure(result, view)
+    chart.push_figure(EXPLORER_CHART, fig, lambda: explorer_frames(result, view), rev=rev, key=bridge)
+    if not st.session_state.get("_full_run", True):
+        del st.session_state._explorer_fig  # the page does not run: nothing to keep it for
+
+
+def _explorer_follows() -> bool:
+    """Whether this full run will draw the explorer's chart: the run before drew it, on this page, in the
+    animation view (a guess; pushed to a chart the page then replaces, a figure only costs a redraw)."""
+    ss = st.session_state
+    page, drawn = ss.get("_drawn_before", (None, None))
+    return drawn == EXPLORER_CHART and page == _page() and (ss.get("view") or "animation") == "animation"
 
 
 def claim(key: str) -> None:
@@ -48,24 +116,62 @@ def claim(key: str) -> None:
 
 
 def snapshot() -> tuple:
-    """What the builder fragment can change: compare before and after it runs."""
+    """What the builder fragment can change: compare before and after it runs (the network, the sample shown,
+    and what the explorer page shows of them besides its chart)."""
     ss = st.session_state
-    return ss.config, ss.sample
+    return ss.config, ss.sample, _page_facts(current_pass())
+
+
+def _page_facts(result) -> tuple:
+    """What the explorer page shows of a network besides its chart: the edge-number toggle and the notes on a
+    big net's edges (by its number of edges), and the overflow warning."""
+    n = sum(rec.W.size for rec in result.layers)
+    note = overflow_note(result, Notation(state.notation()), state.lang())
+    return n > EDGE_LABEL_MAX_EDGES, n > 1000, n > DRAW_MAX_EDGES, note
+
+
+def after_structure(cfg, widths: list[int], acts: list[str], loss: str) -> None:
+    """End of the structure fragment's own run (a width, a layer count, an activation changed): the explorer's
+    chart takes the new network through the bridge, without a full run, when nothing else on screen follows
+    the change; otherwise (the inputs, outputs or loss changed, so the data panel does; the weight editors
+    are open; another page or view; the page's notes change) a full run, as before.
+
+    The network is the one the full run would compose: the same widths, the weights reconciled from the same
+    init (controls.init_of), the data unchanged (the input and output widths and the loss are)."""
+    ss = st.session_state
+    if (widths, acts, loss) == (list(cfg.layers), list(cfg.activations), cfg.loss):
+        return
+    io_same = widths[0] == cfg.layers[0] and widths[-1] == cfg.layers[-1] and loss == cfg.loss
+    if not io_same or ss.get("edit_weights") or ss.get("_live_chart") != EXPLORER_CHART:
+        st.rerun()
+    init = controls.init_of(cfg)
+    W, b, redrawn = controls.reconcile_weights(cfg, widths, init)
+    new = controls.compose(widths, acts, loss, [list(r) for r in cfg.x], [list(r) for r in cfg.y], cfg.l2, init, W, b)
+    if new is None:
+        st.rerun()  # the full run says why, where it always does
+    facts = _page_facts(current_pass())
+    state.set_config(new, weights_changed=redrawn)  # the weight editors start again, as after a full run's draw
+    if _page_facts(current_pass()) != facts:
+        st.rerun()
+    _push_explorer(BRIDGE_STRUCTURE)
+    state.sync_address()
 
 
 def after_builder(before: tuple) -> None:
     """End of the builder fragment: update the live chart, or rerun the app if more than it must change."""
     ss = st.session_state
     if ss.get("_full_run", True):
-        chart.push_figure(None)
+        if _explorer_follows() and chart.plotly_served():
+            _push_explorer()  # drawn while the page is built
+        else:
+            chart.push_figure(None)
         return
     if ss.flash:
         st.rerun()  # a message waits (a file that could not be opened): the page shows it
-    if snapshot() == before:
+    now = snapshot()
+    if now[:2] == before[:2]:
         chart.push_figure(None)
         return
-    if ss.get("_live_chart") != EXPLORER_CHART:
-        st.rerun()  # another page, or the step view: everything on it follows the new network
-    result, view = current_pass(), explorer_view()
-    fig = animated_figure_dict(result, view, with_frames=False)
-    chart.push_figure(EXPLORER_CHART, fig, lambda: animation_frames(result, view))
+    if ss.get("_live_chart") != EXPLORER_CHART or now[2] != before[2]:
+        st.rerun()  # another page, the step view, a note that comes or goes: everything follows the new network
+    _push_explorer()

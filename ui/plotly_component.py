@@ -71,13 +71,30 @@ export default function (component) {
   if (!p) return;
   const gd = document.querySelector('.bpx-plot[data-key="' + p.target + '"]');
   if (!gd) return;
-  if (p.fig) {
+  if (p.fig && p.rev != null && gd.__bpxRev === p.rev && gd._fullLayout) {
+    gd.__bpxPushed = null;  // the picture on screen: neither it nor its frames again
+  } else if (p.fig) {
+    gd.__bpxRev = p.rev ?? null;  // the chart's own element with this rev is then not drawn again
     draw(gd, p.fig);
     gd.__bpxPushed = [p.n, gd.__bpxDrawn];
-  } else if (p.frames && gd.__bpxPushed && gd.__bpxPushed[0] === p.n) {
+  }
+}
+"""
+
+# The frames of the figure the bridge pushed in the same run (the element after it): read once the browser is
+# idle, after the picture is painted (~120 KB of JSON on the default net, parsed before the paint otherwise).
+FRAMES_ENTRY = r"""
+export default function (component) {
+  const data = component.data;
+  if (data == null) return;
+  const later = window.requestIdleCallback ? f => requestIdleCallback(f, {timeout: 150}) : f => setTimeout(f, 50);
+  later(() => {
+    const p = payload(data);
+    const gd = document.querySelector('.bpx-plot[data-key="' + p.target + '"]');
+    if (!gd || !gd.__bpxPushed || gd.__bpxPushed[0] !== p.n) return;  // a newer figure was pushed since
     const drawn = gd.__bpxPushed[1];  // the frames of the figure pushed with the same n
     gd.__bpxDrawing.then(() => attachFrames(gd, p.frames, drawn));
-  }
+  });
 }
 """
 
@@ -98,6 +115,7 @@ def chart_module() -> str | None:
         DRAW_JS
         + CHART_ENTRY.replace("export default function", "export function chart")
         + BRIDGE_ENTRY.replace("export default function", "export function bridge")
+        + FRAMES_ENTRY.replace("export default function", "export function frames")
     )
     name = f"bpx_chart.{hashlib.blake2b(body.encode('utf-8'), digest_size=6).hexdigest()}.js"
     dst = STATIC / name
@@ -164,32 +182,44 @@ def _bridge():
     )
 
 
-def live_chart(fig, key: str, on_click=None, rev=None):
+@lru_cache(maxsize=1)
+def _frames_bridge():
+    return st.components.v2.component(
+        "bpx_bridge_frames",
+        html="<span></span>",
+        js=_loader("frames") if chart_module() else DRAW_JS + FRAMES_ENTRY,
+        isolate_styles=False,
+    )
+
+
+def live_chart(fig, key: str, on_click=None, rev=None, keep: bool = True):
     """Draw fig (a go.Figure or a figure dict) and keep updating the same plot; returns the click trigger.
 
-    rev: a figure that carries the same rev as the last one drawn under this key is neither encoded again
-    nor redrawn by the browser (a picture refreshed less often than the page around it)."""
+    rev: a figure that carries the same rev as the last one drawn under this key is not redrawn by the
+    browser, nor encoded again while keep (the encoded figure is then kept in the session: a picture
+    refreshed less often than the page around it)."""
     if not plotly_served():
         fig = PlainFigure(fig) if isinstance(fig, dict) else fig  # already in plotly's schema: no validation
         return st.plotly_chart(fig, key=key, theme=None, config={"displayModeBar": False})
     kwargs = {"on_click_change": on_click} if on_click else {}
-    memo = st.session_state.get("_chart_payload_" + key) if rev is not None else None
+    memo = st.session_state.get("_chart_payload_" + key) if rev is not None and keep else None
     if memo is None or memo[0] != rev:
         memo = (rev, _payload({"key": key, "katex": katex_url(), "rev": rev}, "fig", fig))
-        if rev is not None:
+        if rev is not None and keep:
             st.session_state["_chart_payload_" + key] = memo
     return _chart()(key=key, data=memo[1], **kwargs)
 
 
-def push_figure(target: str | None, fig=None, frames=None) -> None:
+def push_figure(target: str | None, fig=None, frames=None, rev=None, key: str = BRIDGE_KEY) -> None:
     """The bridge: hands fig, then the frames that frames() builds, to the live chart keyed target.
 
     Two hidden elements, sent one after the other: the browser draws the new picture while the server
     builds its animation frames. Both are drawn on every run, empty or not, so the sidebar keeps its shape.
+    rev: the picture's name (live_chart's): the chart's own element carrying it next is not drawn again.
     """
     ss = st.session_state
     ss._bridge_n = ss.get("_bridge_n", 0) + 1  # a new value each time, so the browser always draws
-    head = {"target": target, "n": ss._bridge_n}
+    head = {"target": target, "n": ss._bridge_n, "rev": rev}
     live = fig is not None and plotly_served()
-    _bridge()(key=BRIDGE_KEY, data=_payload(head, "fig", fig) if live else None)
-    _bridge()(key=BRIDGE_KEY + "_frames", data=_payload(head, "frames", frames()) if live and frames else None)
+    _bridge()(key=key, data=_payload(head, "fig", fig) if live else None)
+    _frames_bridge()(key=key + "_frames", data=_payload(head, "frames", frames()) if live and frames else None)

@@ -80,8 +80,7 @@ def sidebar() -> None:
                 preset_picker(lang)
             return
         cfg = state.config()
-        with st.expander(t("structure", lang), expanded=True):
-            widths, acts, loss = controls.structure(cfg, lang, Notation(state.notation()))
+        widths, acts, loss = structure(lang)
         data_box = st.container()  # filled by the builder fragment below
         with st.expander(t("init", lang), expanded=False):
             init = controls.init_controls(cfg, lang)
@@ -100,6 +99,18 @@ def sidebar() -> None:
 
 
 @st.fragment
+def structure(lang: str) -> tuple[list[int], list[str], str]:
+    """The structure widgets: widths, activations and loss. Rerun alone when one of them changes, the explorer's
+    chart then takes the new network at once (ui/live.py: after_structure), as a data slider's change does."""
+    cfg = state.config()
+    with st.expander(t("structure", lang), expanded=True):
+        widths, acts, loss = controls.structure(cfg, lang, Notation(state.notation()))
+    if not st.session_state.get("_full_run", True):
+        live.after_structure(cfg, widths, acts, loss)
+    return widths, acts, loss
+
+
+@st.fragment
 def builder(data_box, share_box, rest: tuple, rev: int) -> None:
     """The data (x, y, m, lambda) and the save panel, rerun alone when a data widget changes.
 
@@ -113,6 +124,11 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
     widths, acts, loss, init, W, b = rest
     lang = state.lang()
     cfg = state.config()
+    if (widths, acts, loss) != (list(cfg.layers), list(cfg.activations), cfg.loss) and not st.session_state.get(
+        "_full_run", True
+    ):  # the structure fragment changed the network since the full run that passed rest: the network's own
+        widths, acts, loss = list(cfg.layers), list(cfg.activations), cfg.loss
+        W, b = [[list(r) for r in w] for w in cfg.weights], [list(v) for v in cfg.biases]
     before = live.snapshot()
     with data_box:
         with st.expander(t("data", lang), expanded=True):
@@ -121,6 +137,7 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
     if new is not None and new != cfg:
         state.set_config(new)
     with share_box:
+        live.after_builder(before)  # the picture first: the browser draws it while the rest arrives
         # built only while open: closed, it costs a data change nothing (~5 fewer elements to redraw)
         # (a new label, after a language switch, is a new expander: it opens as it was)
         panel = st.expander(t("save_share", lang), expanded=st.session_state.get("_share_open", False),
@@ -131,4 +148,3 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
                 editors.share_panel(state.config(), lang)
         if not st.session_state.get("_full_run", True):  # a full run syncs once, at its end (app.py)
             state.sync_address()  # a data edit changes the network: the address follows
-        live.after_builder(before)

@@ -188,14 +188,14 @@ def preset_config(name: str) -> NetworkConfig:
 
 def sync_address() -> None:
     """Keep the address bar on the current state, as TensorFlow Playground keeps its hash: a refresh, Back,
-    a bookmark or a copied address restore it. Only what changed is written."""
+    a bookmark or a copied address restore it. Written only when something changed, in one message (each key written
+    is one: a message the browser handles, and a history entry it rewrites, before the next picture)."""
     q = st.query_params
-    for k, v in address().items():
-        if v is None:
-            if k in q:
-                del q[k]
-        elif q.get(k) != v:
-            q[k] = v
+    now, managed = q.to_dict(), address()
+    want = {k: v for k, v in now.items() if k not in managed}  # keys of others stay (?hide=, ?lesson=, ...)
+    want.update({k: v for k, v in managed.items() if v is not None})
+    if want != now:
+        q.from_dict(want)
 
 
 HIDEABLE = ("builder", "view")  # ?hide=builder,view: the network builder, the explorer's view controls

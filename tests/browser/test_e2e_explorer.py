@@ -292,3 +292,44 @@ def test_data_sliders_move_one_value_and_keep_the_others_exact(server, page):
     assert_plot_is_the_engine(page, materialise(cfg).replace(x=[[7.51, -0.123]]))
     assert sidebar.locator(".bpx-sl-val").all_inner_texts() == ["7.51", "−0.123"]
     no_exception(page)
+
+
+def test_a_structure_slider_redraws_the_chart_at_once_and_the_network_stays(server, page):
+    """A hidden layer's width reruns only the structure fragment (ui/live.py: after_structure): the chart takes
+    the new network through the bridge; a data slider after it keeps the new structure; the next full run
+    builds the same network (the chart is not drawn again) and the preset picker then says custom."""
+    open_app(page, server)
+    count = "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata.length"
+    assert page.evaluate(count) == 14
+    width = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="Neurons in hidden layer 1"]')
+    width.focus()
+    width.press("ArrowLeft")
+    page.wait_for_function(count + " === 13", timeout=20_000)
+    wait_idle(page)
+    page.wait_for_function("() => new URL(location.href).searchParams.has('net')", timeout=20_000)
+    cfg = decode_net(page.evaluate("() => new URL(location.href).searchParams.get('net')"))
+    assert cfg.layers == (3, 3, 4, 3)
+    assert_plot_is_the_engine(page, cfg)
+    drawn = page.evaluate("() => document.querySelector('.bpx-plot').__bpxDrawn")
+    x1 = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
+    x1.focus()
+    x1.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata[0][3]"
+        " === 0.51", timeout=20_000,
+    )  # fmt: skip
+    assert page.evaluate(count) == 13  # the data fragment composed the new structure, not the full run's old one
+    wait_idle(page)
+    moved = cfg.replace(x=[[0.51, -1.0, 2.0]])
+    assert_plot_is_the_engine(page, moved)
+    drawn = page.evaluate("() => document.querySelector('.bpx-plot').__bpxDrawn")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Edit weights and biases").click()  # a full run that leaves the network as it is
+    wait_idle(page)
+    assert page.evaluate("() => document.querySelector('.bpx-plot').__bpxDrawn") == drawn  # not drawn again
+    assert_plot_is_the_engine(page, moved)  # the full run built the same network
+    assert decode_net(page.evaluate("() => new URL(location.href).searchParams.get('net')")) == moved
+    picker = sidebar.locator('[data-testid="stSelectbox"]').filter(has_text="Preset")
+    shown = picker.locator("input").evaluate_all("els => els.map(e => e.value)")
+    assert shown == ["Custom (your own)"]  # the picker no longer names the preset
+    no_exception(page)

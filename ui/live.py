@@ -130,21 +130,20 @@ def _page_facts(result) -> tuple:
     return n > EDGE_LABEL_MAX_EDGES, n > 1000, n > DRAW_MAX_EDGES, note
 
 
-def after_structure(cfg, widths: list[int], acts: list[str], loss: str) -> None:
-    """End of the structure fragment's own run (a width, a layer count, an activation changed): the explorer's
-    chart takes the new network through the bridge, without a full run, when nothing else on screen follows
-    the change; otherwise (the inputs, outputs or loss changed, so the data panel does; the weight editors
-    are open; another page or view; the page's notes change) a full run, as before.
+def after_structure(cfg, widths: list[int], acts: list[str], loss: str, init: dict) -> None:
+    """End of the structure fragment's own run (a width, a layer count, an activation, the init changed): the
+    explorer's chart takes the new network through the bridge, without a full run, when nothing else on screen
+    follows the change; otherwise (the inputs, outputs or loss changed, so the data panel does; the weight
+    editors are open; another page or view; the page's notes change) a full run, as before.
 
-    The network is the one the full run would compose: the same widths, the weights reconciled from the same
-    init (controls.init_of), the data unchanged (the input and output widths and the loss are)."""
+    The network is the one the full run would compose: the same widths and init, the weights reconciled the
+    same way, the data unchanged (the input and output widths and the loss are)."""
     ss = st.session_state
-    if (widths, acts, loss) == (list(cfg.layers), list(cfg.activations), cfg.loss):
+    if (widths, acts, loss, init) == (list(cfg.layers), list(cfg.activations), cfg.loss, controls.init_of(cfg)):
         return
     io_same = widths[0] == cfg.layers[0] and widths[-1] == cfg.layers[-1] and loss == cfg.loss
     if not io_same or ss.get("edit_weights") or ss.get("_live_chart") != EXPLORER_CHART:
         st.rerun()
-    init = controls.init_of(cfg)
     W, b, redrawn = controls.reconcile_weights(cfg, widths, init)
     new = controls.compose(widths, acts, loss, [list(r) for r in cfg.x], [list(r) for r in cfg.y], cfg.l2, init, W, b)
     if new is None:

@@ -80,10 +80,8 @@ def sidebar() -> None:
                 preset_picker(lang)
             return
         cfg = state.config()
-        widths, acts, loss = structure(lang)
-        data_box = st.container()  # filled by the builder fragment below
-        with st.expander(t("init", lang), expanded=False):
-            init = controls.init_controls(cfg, lang)
+        structure_box, data_box, init_box = st.container(), st.container(), st.container()  # filled by fragments
+        widths, acts, loss, init = structure(structure_box, init_box, lang)
         W, b, redrawn = controls.reconcile_weights(cfg, widths, init)
         if redrawn:  # the editors must show the new draw: they start again at a new revision
             ss.weights_rev += 1
@@ -99,15 +97,18 @@ def sidebar() -> None:
 
 
 @st.fragment
-def structure(lang: str) -> tuple[list[int], list[str], str]:
-    """The structure widgets: widths, activations and loss. Rerun alone when one of them changes, the explorer's
-    chart then takes the new network at once (ui/live.py: after_structure), as a data slider's change does."""
+def structure(structure_box, init_box, lang: str) -> tuple[list[int], list[str], str, dict]:
+    """The structure and init widgets: widths, activations, loss and the init spec. Rerun alone when one of them
+    changes (a width, a layer count, an activation, a seed, New weights): the explorer's chart then takes the
+    new network at once (ui/live.py: after_structure), as a data slider's change does."""
     cfg = state.config()
-    with st.expander(t("structure", lang), expanded=True):
+    with structure_box, st.expander(t("structure", lang), expanded=True):
         widths, acts, loss = controls.structure(cfg, lang, Notation(state.notation()))
+    with init_box, st.expander(t("init", lang), expanded=False):
+        init = controls.init_controls(cfg, lang)
     if not st.session_state.get("_full_run", True):
-        live.after_structure(cfg, widths, acts, loss)
-    return widths, acts, loss
+        live.after_structure(cfg, widths, acts, loss, init)
+    return widths, acts, loss, init
 
 
 @st.fragment
@@ -124,10 +125,10 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
     widths, acts, loss, init, W, b = rest
     lang = state.lang()
     cfg = state.config()
-    if (widths, acts, loss) != (list(cfg.layers), list(cfg.activations), cfg.loss) and not st.session_state.get(
-        "_full_run", True
-    ):  # the structure fragment changed the network since the full run that passed rest: the network's own
-        widths, acts, loss = list(cfg.layers), list(cfg.activations), cfg.loss
+    now = (list(cfg.layers), list(cfg.activations), cfg.loss, controls.init_of(cfg))
+    if (widths, acts, loss, init) != now and not st.session_state.get("_full_run", True):
+        # the structure fragment changed the network since the full run that passed rest: the network's own
+        widths, acts, loss, init = now
         W, b = [[list(r) for r in w] for w in cfg.weights], [list(v) for v in cfg.biases]
     before = live.snapshot()
     with data_box:

@@ -333,3 +333,41 @@ def test_a_structure_slider_redraws_the_chart_at_once_and_the_network_stays(serv
     shown = picker.locator("input").evaluate_all("els => els.map(e => e.value)")
     assert shown == ["Custom (your own)"]  # the picker no longer names the preset
     no_exception(page)
+
+
+def test_new_weights_and_a_layer_count_take_the_fast_path_and_stay(server, page):
+    """The init panel and the layer count are in the structure fragment too: New random weights draws the next
+    seed's weights on the chart, a hidden layer more keeps them for the layers whose shape stays, and a data
+    slider after both composes that network (not the last full run's)."""
+    open_app(page, server)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    address = "() => new URL(location.href).searchParams.get('net')"
+    sidebar.get_by_text("Initialisation").click()
+    sidebar.get_by_role("button", name="New random weights").click()
+    page.wait_for_function(address + " !== null", timeout=20_000)
+    wait_idle(page)
+    cfg = materialise(decode_net(page.evaluate(address)))
+    assert cfg.init.seed == 1 and cfg.layers == (3, 4, 4, 3)
+    assert_plot_is_the_engine(page, cfg)
+    layers = sidebar.locator('input[type="range"][aria-label="Hidden layers"]')
+    layers.focus()
+    layers.press("ArrowRight")
+    count = "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata.length"
+    page.wait_for_function(count + " === 18", timeout=20_000)
+    wait_idle(page)
+    deeper = materialise(decode_net(page.evaluate(address)))
+    assert deeper.layers == (3, 4, 4, 4, 3) and deeper.init.seed == 1
+    assert deeper.weights[0] == cfg.weights[0] and deeper.weights[1] == cfg.weights[1]  # kept where shapes are
+    assert_plot_is_the_engine(page, deeper)
+    x1 = sidebar.locator('input[type="range"][aria-label="x1"]')
+    x1.focus()
+    x1.press("ArrowLeft")
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata[0][3]"
+        " === 0.49", timeout=20_000,
+    )  # fmt: skip
+    wait_idle(page)
+    moved = deeper.replace(x=[[0.49, -1.0, 2.0]])
+    assert materialise(decode_net(page.evaluate(address))) == moved
+    assert_plot_is_the_engine(page, moved)
+    no_exception(page)

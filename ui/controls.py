@@ -94,6 +94,18 @@ def _target_fill(loss: str, n_out: int, seed: int):
     return make
 
 
+def fit_data(cfg: NetworkConfig, widths, loss: str, m: int) -> tuple[list, list]:
+    """cfg's x and y fitted to m samples, the input and output widths and the loss: kept where they exist, new
+    inputs drawn from the init seed, new targets made valid for the loss (before the sliders edit the sample
+    shown; the structure fragment's network too: ui/live.py)."""
+    rng = np.random.default_rng(cfg.init.seed + 104729)
+    x = _fit_samples(cfg.x, m, widths[0], lambda i, k: round(float(rng.normal()), 2))
+    y = _fit_samples(cfg.y, m, widths[-1], _target_fill(loss, widths[-1], cfg.init.seed))
+    if loss != "mse":  # targets must suit the loss, also after a loss or width change
+        y = [_as_target(row, loss) for row in y]
+    return x, y
+
+
 def data(cfg: NetworkConfig, widths, loss: str, lang: str) -> tuple[list, list, float]:
     """x and y (all samples) and lambda from the data widgets; edits apply to the sample shown."""
     big_m = cfg.m > 64
@@ -104,11 +116,7 @@ def data(cfg: NetworkConfig, widths, loss: str, lang: str) -> tuple[list, list, 
     if m != cfg.m and (too_big := over_budget(widths, m)):  # before m rows of data are made
         messages.show("error", t("bad_value", lang, err=too_big))
         m = cfg.m
-    rng = np.random.default_rng(cfg.init.seed + 104729)
-    x = _fit_samples(cfg.x, m, widths[0], lambda i, k: round(float(rng.normal()), 2))
-    y = _fit_samples(cfg.y, m, widths[-1], _target_fill(loss, widths[-1], cfg.init.seed))
-    if loss != "mse":  # targets must suit the loss, also after a loss or width change
-        y = [_as_target(row, loss) for row in y]
+    x, y = fit_data(cfg, widths, loss, m)
     s = min(st.session_state.sample, m - 1)
     if m > 1:
         s = st.slider(t("sample_shown", lang), 1, m, s + 1, key="sample_pick") - 1

@@ -131,28 +131,30 @@ def _page_facts(result) -> tuple:
 
 
 def after_structure(cfg, widths: list[int], acts: list[str], loss: str, init: dict) -> None:
-    """End of the structure fragment's own run (a width, a layer count, an activation, the init changed): the
-    explorer's chart takes the new network through the bridge, without a full run, when nothing else on screen
-    follows the change; otherwise (the inputs, outputs or loss changed, so the data panel does; the weight
-    editors are open; another page or view; the page's notes change) a full run, as before.
+    """End of the structure fragment's own run (a width, a layer count, an activation, the loss, the init
+    changed): the explorer's chart takes the new network through the bridge at once. A full run follows when
+    more on screen depends on the change (the inputs, outputs or loss: the data panel; a note on the page that
+    comes or goes); the weight editors open, another page or view: a full run alone, as before.
 
-    The network is the one the full run would compose: the same widths and init, the weights reconciled the
-    same way, the data unchanged (the input and output widths and the loss are)."""
+    The network is the one the full run composes: the same widths and init, the weights reconciled and the
+    data fitted the same way (controls.reconcile_weights, controls.fit_data); stored before the full run, which
+    then composes it again unchanged (its chart element, with the same rev, is not drawn again)."""
     ss = st.session_state
     if (widths, acts, loss, init) == (list(cfg.layers), list(cfg.activations), cfg.loss, controls.init_of(cfg)):
         return
-    io_same = widths[0] == cfg.layers[0] and widths[-1] == cfg.layers[-1] and loss == cfg.loss
-    if not io_same or ss.get("edit_weights") or ss.get("_live_chart") != EXPLORER_CHART:
+    if ss.get("edit_weights") or ss.get("_live_chart") != EXPLORER_CHART:
         st.rerun()
+    io_same = widths[0] == cfg.layers[0] and widths[-1] == cfg.layers[-1] and loss == cfg.loss
     W, b, redrawn = controls.reconcile_weights(cfg, widths, init)
-    new = controls.compose(widths, acts, loss, [list(r) for r in cfg.x], [list(r) for r in cfg.y], cfg.l2, init, W, b)
+    x, y = controls.fit_data(cfg, widths, loss, cfg.m)  # cfg's own when the inputs, outputs and loss stay
+    new = controls.compose(widths, acts, loss, x, y, cfg.l2, init, W, b)
     if new is None:
         st.rerun()  # the full run says why, where it always does
     facts = _page_facts(current_pass())
     state.set_config(new, weights_changed=redrawn)  # the weight editors start again, as after a full run's draw
-    if _page_facts(current_pass()) != facts:
-        st.rerun()
-    _push_explorer(BRIDGE_STRUCTURE)
+    _push_explorer(BRIDGE_STRUCTURE)  # the picture first
+    if not io_same or _page_facts(current_pass()) != facts:
+        st.rerun()  # then the rest of the page
     state.sync_address()
 
 

@@ -268,3 +268,16 @@ def test_without_static_serving_the_chart_falls_back_and_the_builder_reruns_the_
     assert at.session_state["_live_chart"] is None
     assert len(at.get("plotly_chart")) == 1
     assert_figure_matches_engine(at)
+
+
+def test_the_explorer_figure_is_not_kept_between_runs():
+    """The figure the sidebar pushes ahead of the page (ui/live.py) lives for one run: ~0.5 MB of objects a session
+    on the default net, many more on a big one. Kept neither after the page drew it nor when the guess was wrong."""
+    at = app()
+    assert at.session_state["_drawn_before"][1] == "network" and "_explorer_fig" not in at.session_state
+    at.slider(key="b0_w1").set_value(3).run()  # a full run here (AppTest runs the whole script): pushed, then drawn
+    no_exception(at)
+    assert "_explorer_fig" not in at.session_state and at.session_state["config"].layers == (3, 3, 4, 3)
+    at.segmented_control(key="view").set_value("steps").run()  # the steps view: no live explorer chart
+    no_exception(at)
+    assert "_explorer_fig" not in at.session_state and at.session_state["_drawn_before"][1] is None

@@ -54,6 +54,7 @@ def end_full_run() -> None:
     ss = st.session_state
     ss._full_run = False
     ss._drawn_before = (_page(), ss.get("_live_chart"))
+    ss.pop("_explorer_fig", None)  # pushed for a page that did not draw it (a guess gone wrong): not kept
 
 
 def _page() -> str | None:

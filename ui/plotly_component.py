@@ -72,7 +72,8 @@ export default function (component) {
   const gd = document.querySelector('.bpx-plot[data-key="' + p.target + '"]');
   if (!gd) return;
   if (p.fig && p.rev != null && gd.__bpxRev === p.rev && gd._fullLayout) {
-    gd.__bpxPushed = null;  // the picture on screen: neither it nor its frames again
+    // the picture on screen: not drawn again; the frames of the push that drew it still attach when they come
+    // (a full run that follows a fragment's push pushes the same picture before those are read)
   } else if (p.fig) {
     gd.__bpxRev = p.rev ?? null;  // the chart's own element with this rev is then not drawn again
     draw(gd, p.fig);

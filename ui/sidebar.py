@@ -115,10 +115,11 @@ def structure(structure_box, init_box, lang: str) -> tuple[list[int], list[str],
 def builder(data_box, share_box, rest: tuple, rev: int) -> None:
     """The data (x, y, m, lambda) and the save panel, rerun alone when a data widget changes.
 
-    Everything else in `rest` (structure, init, weights) only changes in a full run, so the arguments
-    a fragment rerun reuses are always current; x and y are read from their widgets, the network from
-    session state. A fragment rerun sends 8 elements to the browser (the sample's x and y sliders are one
-    element, the save panel is built only while open) instead of the whole page's ~75.
+    Everything else in `rest` (structure, init, weights) is what the last full run composed; the structure
+    fragment may have changed it since, and then the network in session state holds the current values
+    (a fragment rerun reuses the arguments of the last full run). x and y are read from their widgets.
+    A fragment rerun sends 8 elements to the browser (the sample's x and y sliders are one element, the
+    save panel is built only while open) instead of the whole page's ~75.
     """
     if st.session_state.builder_rev != rev:  # a file was opened (upload callback): rebuild everything from it
         st.rerun()

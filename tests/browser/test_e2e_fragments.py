@@ -105,6 +105,11 @@ def test_an_input_or_output_width_draws_the_picture_once_then_the_page_follows(s
     assert cfg.layers == layers
     assert page.evaluate("() => document.querySelector('.bpx-plot').__bpxDrawn") == drawn + 1
     assert_plot_is_the_engine(page, cfg)
+    frames = "() => (document.querySelector('.js-plotly-plot')._transitionData._frames || []).length"
+    page.wait_for_function(frames + " === 13", timeout=10_000)  # Play has the new network's frames
+    inputs = page.evaluate("(n) => document.querySelector('.js-plotly-plot')._transitionData._frames[11].data.at(-1)"
+                           ".marker.color.slice(0, n)", layers[0])  # fmt: skip
+    assert inputs == [float(v) for v in cfg.x[0]]  # the last forward frame colours the new inputs by their values
     sliders = "x" if layers[0] != 3 else "y"
     n = layers[0] if sliders == "x" else layers[-1]
     assert sidebar.locator(f'input[type="range"][aria-label^="{sliders}"]').count() == n  # the data panel followed

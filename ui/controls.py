@@ -192,6 +192,11 @@ def init_of(cfg: NetworkConfig) -> dict:
     return out
 
 
+def structure_of(cfg: NetworkConfig) -> tuple[list[int], list[str], str, dict]:
+    """Widths, activations, loss and init spec as the structure fragment's widgets give them while they show cfg's."""
+    return list(cfg.layers), list(cfg.activations), cfg.loss, init_of(cfg)
+
+
 def init_controls(cfg: NetworkConfig, lang: str) -> dict:
     """The init spec from its widgets; the button draws new weights by moving to the next seed."""
     c1, c2 = st.columns([3, 2])

@@ -54,7 +54,7 @@ def end_full_run() -> None:
     ss = st.session_state
     ss._full_run = False
     ss._drawn_before = (_page(), ss.get("_live_chart"))
-    ss.pop("_explorer_fig", None)  # pushed for a page that did not draw it (a guess gone wrong): not kept
+    ss.pop("_explorer_fig", None)  # ~0.5 MB of objects on the default net, for every session: not kept
 
 
 def _page() -> str | None:
@@ -85,13 +85,10 @@ def explorer_frames(result, view: View) -> list[dict]:
 
 
 def explorer_chart_figure(result, view: View) -> tuple[dict, str]:
-    """What the explorer page draws: explorer_figure with its frames, and its rev. The memo is let go here
-    (~0.5 MB of objects on the default net, for every session): a figure the sidebar pushed in this run
-    is not built again, and nothing is kept between runs."""
+    """What the explorer page draws: explorer_figure with its frames, and its rev. A figure the sidebar pushed
+    in this run is not built again; the memo is let go at the end of the run (end_full_run)."""
     fig, rev = explorer_figure(result, view)
-    frames = explorer_frames(result, view)
-    del st.session_state._explorer_fig
-    return {**fig, "frames": frames}, rev
+    return {**fig, "frames": explorer_frames(result, view)}, rev
 
 
 def _push_explorer(bridge: str = chart.BRIDGE_KEY) -> None:
@@ -141,7 +138,7 @@ def after_structure(cfg, widths: list[int], acts: list[str], loss: str, init: di
     data fitted the same way (controls.reconcile_weights, controls.fit_data); stored before the full run, which
     then composes it again unchanged (its chart element, with the same rev, is not drawn again)."""
     ss = st.session_state
-    if (widths, acts, loss, init) == (list(cfg.layers), list(cfg.activations), cfg.loss, controls.init_of(cfg)):
+    if (widths, acts, loss, init) == controls.structure_of(cfg):
         return
     if ss.get("edit_weights") or ss.get("_live_chart") != EXPLORER_CHART:
         st.rerun()

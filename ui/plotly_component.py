@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import plotly
@@ -100,6 +100,14 @@ export default function (component) {
 """
 
 
+# entry (the module's export) -> (component name, its html, its code): the chart and the bridge's two elements
+ELEMENTS = {
+    "chart": ("bpx_plot", '<div class="bpx-chart"><div class="bpx-plot" style="width:100%"></div></div>', CHART_ENTRY),
+    "bridge": ("bpx_bridge", "<span></span>", BRIDGE_ENTRY),
+    "frames": ("bpx_bridge_frames", "<span></span>", FRAMES_ENTRY),
+}
+
+
 def _payload(head: dict, name: str, body) -> bytes:
     """head's fields and body (a figure or frames) under name, as JSON bytes: no escaping into a string."""
     return (json.dumps(head)[:-1] + f', "{name}": ' + figure_json(body) + "}").encode("utf-8")
@@ -114,10 +122,9 @@ def chart_module() -> str | None:
     (three an open, two a data-slider move: half of what a move sent)."""
     body = (
         DRAW_JS
-        + CHART_ENTRY.replace("export default function", "export function chart")
-        + BRIDGE_ENTRY.replace("export default function", "export function bridge")
-        + FRAMES_ENTRY.replace("export default function", "export function frames")
-    )
+        + "".join(src.replace("export default function", f"export function {entry}")
+                  for entry, (_, _, src) in ELEMENTS.items())
+    )  # fmt: skip
     name = f"bpx_chart.{hashlib.blake2b(body.encode('utf-8'), digest_size=6).hexdigest()}.js"
     dst = STATIC / name
     try:
@@ -163,34 +170,12 @@ def katex_url() -> str | None:
     return f"static/js/{found[0].name}" if found else None
 
 
-@lru_cache(maxsize=1)
-def _chart():
-    return st.components.v2.component(
-        "bpx_plot",
-        html='<div class="bpx-chart"><div class="bpx-plot" style="width:100%"></div></div>',
-        js=_loader("chart") if chart_module() else DRAW_JS + CHART_ENTRY,
-        isolate_styles=False,
-    )
-
-
-@lru_cache(maxsize=1)
-def _bridge():
-    return st.components.v2.component(
-        "bpx_bridge",
-        html="<span></span>",
-        js=_loader("bridge") if chart_module() else DRAW_JS + BRIDGE_ENTRY,
-        isolate_styles=False,
-    )
-
-
-@lru_cache(maxsize=1)
-def _frames_bridge():
-    return st.components.v2.component(
-        "bpx_bridge_frames",
-        html="<span></span>",
-        js=_loader("frames") if chart_module() else DRAW_JS + FRAMES_ENTRY,
-        isolate_styles=False,
-    )
+@cache
+def _element(entry: str):
+    """The component of ELEMENTS[entry]: its code imported from the shared module, or inline without one."""
+    name, html, src = ELEMENTS[entry]
+    return st.components.v2.component(name, html=html, js=_loader(entry) if chart_module() else DRAW_JS + src,
+                                      isolate_styles=False)  # fmt: skip
 
 
 def live_chart(fig, key: str, on_click=None, rev=None, keep: bool = True):
@@ -208,7 +193,7 @@ def live_chart(fig, key: str, on_click=None, rev=None, keep: bool = True):
         memo = (rev, _payload({"key": key, "katex": katex_url(), "rev": rev}, "fig", fig))
         if rev is not None and keep:
             st.session_state["_chart_payload_" + key] = memo
-    return _chart()(key=key, data=memo[1], **kwargs)
+    return _element("chart")(key=key, data=memo[1], **kwargs)
 
 
 def push_figure(target: str | None, fig=None, frames=None, rev=None, key: str = BRIDGE_KEY) -> None:
@@ -222,5 +207,5 @@ def push_figure(target: str | None, fig=None, frames=None, rev=None, key: str = 
     ss._bridge_n = ss.get("_bridge_n", 0) + 1  # a new value each time, so the browser always draws
     head = {"target": target, "n": ss._bridge_n, "rev": rev}
     live = fig is not None and plotly_served()
-    _bridge()(key=key, data=_payload(head, "fig", fig) if live else None)
-    _frames_bridge()(key=key + "_frames", data=_payload(head, "frames", frames()) if live and frames else None)
+    _element("bridge")(key=key, data=_payload(head, "fig", fig) if live else None)
+    _element("frames")(key=key + "_frames", data=_payload(head, "frames", frames()) if live and frames else None)

@@ -126,7 +126,7 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
     widths, acts, loss, init, W, b = rest
     lang = state.lang()
     cfg = state.config()
-    now = (list(cfg.layers), list(cfg.activations), cfg.loss, controls.init_of(cfg))
+    now = controls.structure_of(cfg)
     if (widths, acts, loss, init) != now and not st.session_state.get("_full_run", True):
         # the structure fragment changed the network since the full run that passed rest: the network's own
         widths, acts, loss, init = now

@@ -8,6 +8,17 @@ from browser.test_e2e_explorer import assert_plot_is_the_engine
 from ui.state import decode_net, materialise
 
 
+def move_x1(page, key: str, value: float) -> None:
+    """Press key on the sidebar's x1 slider and wait for the chart to plot x1 = value (the data fragment's push)."""
+    x1 = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
+    x1.focus()
+    x1.press(key)
+    page.wait_for_function(
+        "(v) => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata[0][3]"
+        " === v", arg=value, timeout=20_000,
+    )  # fmt: skip
+
+
 def test_a_structure_slider_redraws_the_chart_at_once_and_the_network_stays(server, page):
     """A hidden layer's width reruns only the structure fragment (ui/live.py: after_structure): the chart takes
     the new network through the bridge; a data slider after it keeps the new structure; the next full run
@@ -25,13 +36,7 @@ def test_a_structure_slider_redraws_the_chart_at_once_and_the_network_stays(serv
     assert cfg.layers == (3, 3, 4, 3)
     assert_plot_is_the_engine(page, cfg)
     drawn = page.evaluate("() => document.querySelector('.bpx-plot').__bpxDrawn")
-    x1 = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="x1"]')
-    x1.focus()
-    x1.press("ArrowRight")
-    page.wait_for_function(
-        "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata[0][3]"
-        " === 0.51", timeout=20_000,
-    )  # fmt: skip
+    move_x1(page, "ArrowRight", 0.51)
     assert page.evaluate(count) == 13  # the data fragment composed the new structure, not the full run's old one
     wait_idle(page)
     moved = cfg.replace(x=[[0.51, -1.0, 2.0]])
@@ -73,13 +78,7 @@ def test_new_weights_and_a_layer_count_take_the_fast_path_and_stay(server, page)
     assert deeper.layers == (3, 4, 4, 4, 3) and deeper.init.seed == 1
     assert deeper.weights[0] == cfg.weights[0] and deeper.weights[1] == cfg.weights[1]  # kept where shapes are
     assert_plot_is_the_engine(page, deeper)
-    x1 = sidebar.locator('input[type="range"][aria-label="x1"]')
-    x1.focus()
-    x1.press("ArrowLeft")
-    page.wait_for_function(
-        "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata[0][3]"
-        " === 0.49", timeout=20_000,
-    )  # fmt: skip
+    move_x1(page, "ArrowLeft", 0.49)
     wait_idle(page)
     moved = deeper.replace(x=[[0.49, -1.0, 2.0]])
     assert materialise(decode_net(page.evaluate(address))) == moved
@@ -105,11 +104,14 @@ def test_an_input_or_output_width_draws_the_picture_once_then_the_page_follows(s
     assert cfg.layers == layers
     assert page.evaluate("() => document.querySelector('.bpx-plot').__bpxDrawn") == drawn + 1
     assert_plot_is_the_engine(page, cfg)
-    frames = "() => (document.querySelector('.js-plotly-plot')._transitionData._frames || []).length"
-    page.wait_for_function(frames + " === 13", timeout=10_000)  # Play has the new network's frames
-    inputs = page.evaluate("(n) => document.querySelector('.js-plotly-plot')._transitionData._frames[11].data.at(-1)"
-                           ".marker.color.slice(0, n)", layers[0])  # fmt: skip
-    assert inputs == [float(v) for v in cfg.x[0]]  # the last forward frame colours the new inputs by their values
+    # Play has the new network's frames (attached when the browser is idle, after the old ones): the last forward
+    # frame colours the new inputs by their values and has the new number of neurons
+    page.wait_for_function(
+        """([x, n]) => { const f = (document.querySelector('.js-plotly-plot')._transitionData._frames || [])[11];
+            const c = f && f.data.at(-1).marker.color;
+            return !!c && c.length === n && x.every((v, i) => c[i] === v); }""",
+        arg=[[float(v) for v in cfg.x[0]], sum(layers)], timeout=10_000,
+    )  # fmt: skip
     sliders = "x" if layers[0] != 3 else "y"
     n = layers[0] if sliders == "x" else layers[-1]
     assert sidebar.locator(f'input[type="range"][aria-label^="{sliders}"]').count() == n  # the data panel followed

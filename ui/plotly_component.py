@@ -72,8 +72,9 @@ export default function (component) {
   const gd = document.querySelector('.bpx-plot[data-key="' + p.target + '"]');
   if (!gd) return;
   if (p.fig && p.rev != null && gd.__bpxRev === p.rev && gd._fullLayout) {
-    // the picture on screen: not drawn again; the frames of the push that drew it still attach when they come
-    // (a full run that follows a fragment's push pushes the same picture before those are read)
+    // the picture on screen: not drawn again, but this push's frames (the same picture's) attach to it: those
+    // of the push that drew it may never come (a fragment's last element, gone when the full run after it ends)
+    gd.__bpxPushed = [p.n, gd.__bpxDrawn];
   } else if (p.fig) {
     gd.__bpxRev = p.rev ?? null;  // the chart's own element with this rev is then not drawn again
     draw(gd, p.fig);

@@ -63,7 +63,14 @@ export default function (component) {
           show();
           // only the moved slider takes its (step-snapped) position: the others keep their exact values
           root.__values[g.name][k] = +input.value;
-          setStateValue('values', root.__values);
+          // the explorer's chart asks for its new picture at once (ui/live_chart.js: preview); the rerun is asked for
+          // once that picture is drawn (or not coming), so its run does not hold up the picture, on the server or here
+          const values = root.__values;
+          let sent = false;
+          const send = () => { if (!sent) { sent = true; setStateValue('values', values); } };
+          const detail = {x: values.x, y: values.y, then: send, taken: false};
+          document.dispatchEvent(new CustomEvent('bpx-sample', {detail}));
+          if (detail.taken) setTimeout(send, 400); else send();
         });
         grid.appendChild(box);
       });

@@ -15,15 +15,14 @@ once per network and view (explorer_figure), for the push and the page alike.
 
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import controls, state
 from ui import plotly_component as chart
 from ui.compute import config_digest, current_pass
-from viz.animation import animated_figure_dict, animation_frames
+from ui.preview import explorer_picture, picture_rev
+from viz.animation import animation_frames
 from viz.hover import overflow_note
 from viz.network_figure import View
 from viz.notation import Notation
@@ -70,8 +69,8 @@ def explorer_figure(result, view: View) -> tuple[dict, str]:
     key = (config_digest(), view)
     memo = ss.get("_explorer_fig")
     if memo is None or memo["key"] != key:
-        rev = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=10).hexdigest()
-        memo = ss._explorer_fig = {"key": key, "rev": rev, "fig": animated_figure_dict(result, view, with_frames=False)}
+        fig = explorer_picture(ss.config, result, view)
+        memo = ss._explorer_fig = {"key": key, "rev": picture_rev(*key), "fig": fig}
     return memo["fig"], memo["rev"]
 
 

@@ -335,6 +335,35 @@ function draw(gd, fig) {
   return gd.__bpxDrawing;
 }
 
+// ---- A data slider's new picture, before the rerun's (ui/preview.py) ----
+// The network on screen (its link travels in the picture: layout.meta.preview) with the sample's new x and y,
+// drawn only if it is still the newest request and no other picture was drawn since it was asked for; the
+// rerun's figure then carries the same rev and is not drawn again (its frames attach to this picture).
+function preview(values) {
+  const gd = document.querySelector('.bpx-plot[data-key="network"]');
+  const base = gd && gd._fullLayout && gd.__bpxSrc && (gd.__bpxSrc.layout.meta || {}).preview;
+  if (!base) return;
+  values.taken = true;  // values.then() once drawn or not coming: the slider then asks for the rerun
+  const then = values.then || (() => {});
+  const asked = gd.__bpxDrawn, n = (gd.__bpxAsked || 0) + 1;
+  gd.__bpxAsked = n;
+  const body = JSON.stringify({net: base.net, view: base.view, x: values.x ?? null, y: values.y ?? null});
+  fetch(new URL('./api/preview', document.baseURI).href, {method: 'POST', body,
+                                                           headers: {'Content-Type': 'application/json'}})
+    .then(r => (r.ok ? r.json() : null))
+    .then(p => {
+      if (!p || gd.__bpxAsked !== n || gd.__bpxDrawn !== asked || gd.__bpxRev === p.rev) return;
+      gd.__bpxRev = p.rev;  // the chart's or the bridge's element with this rev is then not drawn again
+      return draw(gd, p.fig);
+    })
+    .catch(() => {})  // no answer: the rerun's picture comes as before
+    .then(then);
+}
+if (!window.__bpxPreviewing) {
+  window.__bpxPreviewing = true;
+  document.addEventListener('bpx-sample', e => preview(e.detail || {}));
+}
+
 // ---- A phone: the network drawn top to bottom ----
 // The server does not know the screen's width, and a link opened on a phone must show the teacher's numbers:
 // the figure stays the same and only its layout changes here. Below NARROW px every trace's x and y swap

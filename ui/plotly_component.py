@@ -109,7 +109,7 @@ ELEMENTS = {
 }
 
 
-def _payload(head: dict, name: str, body) -> bytes:
+def payload(head: dict, name: str, body) -> bytes:
     """head's fields and body (a figure or frames) under name, as JSON bytes: no escaping into a string."""
     return (json.dumps(head)[:-1] + f', "{name}": ' + figure_json(body) + "}").encode("utf-8")
 
@@ -191,7 +191,7 @@ def live_chart(fig, key: str, on_click=None, rev=None, keep: bool = True):
     kwargs = {"on_click_change": on_click} if on_click else {}
     memo = st.session_state.get("_chart_payload_" + key) if rev is not None and keep else None
     if memo is None or memo[0] != rev:
-        memo = (rev, _payload({"key": key, "katex": katex_url(), "rev": rev}, "fig", fig))
+        memo = (rev, payload({"key": key, "katex": katex_url(), "rev": rev}, "fig", fig))
         if rev is not None and keep:
             st.session_state["_chart_payload_" + key] = memo
     return _element("chart")(key=key, data=memo[1], **kwargs)
@@ -208,5 +208,5 @@ def push_figure(target: str | None, fig=None, frames=None, rev=None, key: str = 
     ss._bridge_n = ss.get("_bridge_n", 0) + 1  # a new value each time, so the browser always draws
     head = {"target": target, "n": ss._bridge_n, "rev": rev}
     live = fig is not None and plotly_served()
-    _element("bridge")(key=key, data=_payload(head, "fig", fig) if live else None)
-    _element("frames")(key=key + "_frames", data=_payload(head, "frames", frames()) if live and frames else None)
+    _element("bridge")(key=key, data=payload(head, "fig", fig) if live else None)
+    _element("frames")(key=key + "_frames", data=payload(head, "frames", frames()) if live and frames else None)

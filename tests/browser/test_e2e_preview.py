@@ -1,0 +1,94 @@
+"""A data slider's picture from outside Streamlit's run (ui/preview.py), in real headless Chromium against
+`streamlit run app.py`: drawn once, before the rerun, with the engine's numbers; the rerun's same picture is not
+drawn again and brings Play's frames; the route answers any request as it would a link, and one tab's moves
+never reach another's chart."""
+
+import json
+import urllib.error
+import urllib.request
+
+from browser.conftest import no_exception, open_app, wait_idle
+from browser.test_e2e_explorer import assert_plot_is_the_engine
+from browser.test_e2e_fragments import move_x1
+from engine.presets import default_config
+from ui.preview import MAX_BODY, PATH, preview_base
+from ui.state import decode_net, encode_net
+from viz.view import View
+
+DRAWN = "() => document.querySelector('.bpx-plot').__bpxDrawn"
+PREVIEWS = "() => performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/preview')).length"
+
+
+def post(server: str, body: bytes) -> tuple[int, bytes]:
+    req = urllib.request.Request(server + PATH, data=body, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=20) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def test_a_data_move_is_drawn_once_from_the_preview_and_play_gets_its_frames(server, page):
+    open_app(page, server)
+    wait_idle(page)
+    drawn, asked = page.evaluate(DRAWN), page.evaluate(PREVIEWS)
+    move_x1(page, "ArrowRight", 0.51)
+    wait_idle(page)
+    page.wait_for_timeout(500)
+    assert page.evaluate(PREVIEWS) == asked + 1  # the picture was asked for outside the rerun
+    assert page.evaluate(DRAWN) == drawn + 1  # and drawn once: the rerun's same picture (same rev) was not drawn
+    moved = default_config().replace(x=[[0.51, -1.0, 2.0]])
+    assert_plot_is_the_engine(page, moved)
+    assert decode_net(page.evaluate("() => new URL(location.href).searchParams.get('net')")) == moved
+    # Play's frames are the new network's (the rerun's frames attached to the previewed picture)
+    page.wait_for_function(
+        """(x) => { const f = (document.querySelector('.js-plotly-plot')._transitionData._frames || [])[11];
+            const c = f && f.data.at(-1).marker.color;
+            return !!c && x.every((v, i) => c[i] === v); }""",
+        arg=[0.51, -1.0, 2.0], timeout=10_000,
+    )  # fmt: skip
+    move_x1(page, "ArrowLeft", 0.5)  # the next move starts from the previewed network
+    wait_idle(page)
+    assert_plot_is_the_engine(page, default_config())
+    no_exception(page)
+
+
+def test_one_tabs_moves_never_reach_another_tabs_chart(server, page, browser_context):
+    other = browser_context.new_page()
+    other.js_errors = []
+    other.on("pageerror", lambda e: other.js_errors.append(str(e)))
+    try:
+        cfg = default_config().replace(x=[[2.5, 0.25, -0.75]])
+        open_app(other, f"{server}/?net={encode_net(cfg)}")
+        open_app(page, server)
+        wait_idle(other)
+        before = other.evaluate(DRAWN)
+        for key, v in (("ArrowRight", 0.51), ("ArrowRight", 0.52), ("ArrowLeft", 0.51)):
+            move_x1(page, key, v)
+        wait_idle(page)
+        assert other.evaluate(DRAWN) == before
+        assert_plot_is_the_engine(other, cfg)
+        no_exception(other)
+    finally:
+        other.close()
+
+
+def test_the_route_answers_a_request_as_it_would_a_link(server):
+    cfg, view = default_config(), View()
+    good = {**preview_base(cfg, view), "x": [0.1, 0.2, 0.3], "y": None}
+    status, body = post(server, json.dumps(good).encode())
+    assert status == 200
+    got = json.loads(body)
+    assert set(got) == {"rev", "fig"} and got["fig"]["layout"]["meta"]["preview"]
+    for bad, reason in (
+        (b"{not json", b"no preview"),
+        (json.dumps({**good, "x": [1e400, 0, 0]}).encode(), b"no preview"),  # json's 1e400 is inf
+        (json.dumps({**good, "net": "eJzLSM3JyQcABiwCFQ"}).encode(), b"no preview"),  # "hello": not a config
+        (json.dumps({**good, "view": {"lang": "<script>"}}).encode(), b"no preview"),
+        (b"x" * (MAX_BODY + 1), b"request too large"),
+    ):
+        status, body = post(server, bad)
+        assert status in (400, 413) and body.startswith(reason), (status, body[:80])
+        assert b"Traceback" not in body
+    with urllib.request.urlopen(server + "/_stcore/health", timeout=10) as r:
+        assert r.status == 200  # the server stays up

@@ -1,0 +1,130 @@
+"""ui/preview.py: a data slider's picture from outside Streamlit's run is the picture the rerun then sends (same
+numbers, same rev), and the route treats its request as untrusted input, as a link is."""
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine.config import ConfigError, from_dict
+from engine.network import run_pass
+from engine.presets import default_config
+from ui.compute import digest
+from ui.preview import explorer_picture, picture_rev, preview, preview_base, view_fields
+from ui.state import encode_net
+from viz.figure import figure_json
+from viz.view import View
+
+HANDLED = (ConfigError, ValueError, TypeError, KeyError, IndexError, RecursionError)  # the route's 400
+
+
+def ask(config, view, x, y=None) -> dict:
+    base = preview_base(config, view)
+    return json.loads(preview(json.dumps({**base, "x": x, "y": y}).encode()))
+
+
+def trace(fig, name):
+    return next(t for t in fig["data"] if t["name"] == name)
+
+
+def test_a_move_is_the_network_on_screen_with_the_samples_new_x():
+    cfg, view = default_config(), View(sample=0, notation="ng", frame_ms=500)
+    got = ask(cfg, view, [0.51, -1.0, 2.0])
+    moved = cfg.replace(x=[[0.51, -1.0, 2.0]])
+    assert got["rev"] == picture_rev(digest(moved), view)  # the rerun's picture: the same rev, not drawn again
+    assert got["fig"] == json.loads(figure_json(explorer_picture(moved, run_pass(moved), view)))
+    r = run_pass(moved)
+    cd = trace(got["fig"], "neurons")["customdata"]
+    assert [c[3] for c in cd[:3]] == [0.51, -1.0, 2.0]
+    assert np.allclose([c[3] for c in cd[3:7]], r.layers[0].a[0], rtol=1e-12, atol=0)
+    dW = np.concatenate([rec.dW.ravel() for rec in r.layers])
+    assert np.allclose([e[4] for e in trace(got["fig"], "edges")["customdata"]], dW, rtol=1e-12, atol=0)
+    # the picture carries its own base: the next move starts from this network
+    assert got["fig"]["layout"]["meta"]["preview"] == preview_base(moved, view)
+
+
+def test_the_sample_shown_and_its_targets_are_the_ones_replaced():
+    cfg = from_dict({"layers": [2, 3, 2], "activations": ["tanh", "sigmoid"], "loss": "bce",
+                     "x": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "y": [[1, 0], [0, 1], [1, 1]],
+                     "init": {"scheme": "xavier", "seed": 3}})  # fmt: skip
+    view = View(sample=1, nodes="delta", edges="W", lang="zh", scale="linear", digits=4)
+    got = ask(cfg, view, [-0.7, 0.9], [0.25, 0.75])
+    moved = cfg.replace(x=[[0.1, 0.2], [-0.7, 0.9], [0.5, 0.6]], y=[[1, 0], [0.25, 0.75], [1, 1]])
+    assert got["rev"] == picture_rev(digest(moved), view)
+    assert got["fig"] == json.loads(figure_json(explorer_picture(moved, run_pass(moved), view)))
+
+
+def test_a_network_too_big_for_a_picture_link_is_not_previewed():
+    big = from_dict({"layers": [10, 40, 40, 40, 10], "activations": ["relu"] * 3 + ["sigmoid"], "loss": "bce",
+                     "x": [[0.5] * 10], "y": [[1] + [0] * 9], "init": {"scheme": "he", "seed": 1}})  # fmt: skip
+    view = View()
+    assert preview_base(big, view) is None  # its moves wait for the rerun's picture, as before
+    body = {"net": encode_net(big), "view": view_fields(view), "x": [0.0] * 10, "y": None}
+    with pytest.raises(ValueError, match="too big"):
+        preview(json.dumps(body).encode())
+    bench = from_dict({"layers": [10, 20, 20, 20, 10], "activations": ["relu"] * 3 + ["sigmoid"], "loss": "bce",
+                       "x": [[0.5] * 10], "y": [[1] + [0] * 9], "init": {"scheme": "he", "seed": 1}})  # fmt: skip
+    assert preview_base(bench, view) is not None  # issue 10's "1,000 edges" (bench/ui_latency.py) is previewed
+
+
+@pytest.mark.parametrize(
+    "change,reason",
+    [
+        ({"x": [1.0, 2.0]}, "expected 3 numbers"),
+        ({"x": [1.0, "2", 3.0]}, "not finite"),
+        ({"x": [1.0, True, 3.0]}, "not finite"),
+        ({"y": [0.5]}, "expected 3 numbers"),
+        ({"view": {"sample": 1}}, "no such sample"),
+        ({"view": {"nodes": "<b>a</b>"}}, "bad nodes"),
+        ({"view": {"digits": True}}, "bad digits"),
+        ({"view": {"theme": "dark"}}, "unknown fields"),
+        ({"view": {"sample": -1}}, "bad sample"),
+        ({"net": "not base64 !"}, "base64"),
+        ({"net": 12}, "expected"),
+    ],
+)
+def test_a_bad_request_gets_a_reason_never_a_crash(change, reason):
+    cfg, view = default_config(), View()
+    body = {**preview_base(cfg, view), "x": [0.0, 0.0, 0.0], "y": None}
+    for k, v in change.items():
+        body[k] = {**body[k], **v} if k == "view" else v
+    with pytest.raises(HANDLED, match=reason):
+        preview(json.dumps(body).encode())
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda kids: st.lists(kids, max_size=5) | st.dictionaries(st.text(max_size=8), kids, max_size=5),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=JSON)
+def test_fuzz_arbitrary_json_bodies(body):
+    try:
+        preview(json.dumps(body).encode())
+    except HANDLED:
+        pass
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    x=st.lists(st.floats(allow_nan=True, allow_infinity=True) | st.integers(-(10**400), 10**400), max_size=4),
+    view=st.dictionaries(st.sampled_from(sorted(View.__dataclass_fields__)), JSON, max_size=3),
+    raw=st.binary(max_size=40),
+)
+def test_fuzz_requests_near_a_valid_one(x, view, raw):
+    """Mutations of a real request (rows of any numbers, views with any values, bytes that are not JSON): each one
+    is a picture or a handled refusal; a picture's numbers are always finite inputs the engine accepted."""
+    cfg = default_config()
+    body = {**preview_base(cfg, View()), "x": x, "y": None}
+    body["view"] = {**body["view"], **view}
+    for data in (json.dumps(body).encode(), raw):
+        try:
+            got = json.loads(preview(data))
+        except HANDLED:
+            continue
+        assert [c[3] for c in trace(got["fig"], "neurons")["customdata"][:3]] == [float(v) for v in x]

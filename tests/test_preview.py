@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine.config import ConfigError, from_dict
-from engine.network import run_pass
+from engine.network import init_params, run_pass
 from engine.presets import default_config
 from ui.compute import digest
 from ui.preview import explorer_picture, picture_rev, preview, preview_base, view_fields
-from ui.state import encode_net
+from ui.state import decode_net, encode_net, materialise
 from viz.figure import figure_json
 from viz.view import View
 
@@ -30,7 +30,7 @@ def trace(fig, name):
 
 
 def test_a_move_is_the_network_on_screen_with_the_samples_new_x():
-    cfg, view = default_config(), View(sample=0, notation="ng", frame_ms=500)
+    cfg, view = materialise(default_config()), View(sample=0, notation="ng", frame_ms=500)  # as a session holds it
     got = ask(cfg, view, [0.51, -1.0, 2.0])
     moved = cfg.replace(x=[[0.51, -1.0, 2.0]])
     assert got["rev"] == picture_rev(digest(moved), view)  # the rerun's picture: the same rev, not drawn again
@@ -46,9 +46,9 @@ def test_a_move_is_the_network_on_screen_with_the_samples_new_x():
 
 
 def test_the_sample_shown_and_its_targets_are_the_ones_replaced():
-    cfg = from_dict({"layers": [2, 3, 2], "activations": ["tanh", "sigmoid"], "loss": "bce",
-                     "x": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "y": [[1, 0], [0, 1], [1, 1]],
-                     "init": {"scheme": "xavier", "seed": 3}})  # fmt: skip
+    cfg = materialise(from_dict({"layers": [2, 3, 2], "activations": ["tanh", "sigmoid"], "loss": "bce",
+                                 "x": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "y": [[1, 0], [0, 1], [1, 1]],
+                                 "init": {"scheme": "xavier", "seed": 3}}))  # fmt: skip
     view = View(sample=1, nodes="delta", edges="W", lang="zh", scale="linear", digits=4)
     got = ask(cfg, view, [-0.7, 0.9], [0.25, 0.75])
     moved = cfg.replace(x=[[0.1, 0.2], [-0.7, 0.9], [0.5, 0.6]], y=[[1, 0], [0.25, 0.75], [1, 1]])
@@ -128,3 +128,42 @@ def test_fuzz_requests_near_a_valid_one(x, view, raw):
         except HANDLED:
             continue
         assert [c[3] for c in trace(got["fig"], "neurons")["customdata"][:3]] == [float(v) for v in x]
+
+
+def ask_structure(config, view, slider, value) -> dict:
+    return json.loads(preview(json.dumps({**preview_base(config, view), "slider": slider, "value": value}).encode()))
+
+
+@pytest.mark.parametrize(
+    "slider,value,layers,acts",
+    [
+        ("w1", 3, (3, 3, 4, 3), ("sigmoid",) * 3),
+        ("w2", 6, (3, 4, 6, 3), ("sigmoid",) * 3),
+        ("hidden", 3, (3, 4, 4, 4, 3), ("sigmoid",) * 4),  # a new layer is the last hidden one again
+        ("hidden", 0, (3, 3), ("sigmoid",)),
+        ("w0", 4, (4, 4, 4, 3), ("sigmoid",) * 3),
+        ("wout", 2, (3, 4, 4, 2), ("sigmoid",) * 3),
+    ],
+)
+def test_a_structure_slider_is_the_network_the_structure_fragment_composes(slider, value, layers, acts):
+    """Weights kept where a layer's shape stays, the init's own draw where it changes; the data fitted to the new
+    input and output widths (ui/controls.py: restructured, which the fragment uses too)."""
+    cfg, view = materialise(default_config()), View(notation="ng")
+    got = ask_structure(cfg, view, slider, value)
+    new = decode_net(got["fig"]["layout"]["meta"]["preview"]["net"])
+    assert new.layers == layers and new.activations == acts and new.loss == cfg.loss
+    drawn = init_params(layers, cfg.init)
+    for k in range(len(layers) - 1):
+        kept = k < cfg.n_weight_layers and cfg.layers[k : k + 2] == layers[k : k + 2]
+        assert np.array_equal(new.weights[k], cfg.weights[k] if kept else drawn[k][0])
+    assert new.x[0][: min(3, layers[0])] == cfg.x[0][: min(3, layers[0])]
+    assert got["rev"] == picture_rev(digest(new), view)
+    assert got["fig"] == json.loads(figure_json(explorer_picture(new, run_pass(new), view)))
+
+
+@pytest.mark.parametrize(
+    "slider,value", [("x1", 3), ("w", 3), ("wout", 0), ("w1", True), ("w1", 2.5), ("hidden", 40), ("w1", 257)]
+)
+def test_a_structure_request_out_of_bounds_is_refused(slider, value):
+    with pytest.raises(HANDLED):
+        ask_structure(default_config(), View(), slider, value)

@@ -56,8 +56,7 @@ def structure(cfg: NetworkConfig, lang: str, notation) -> tuple[list[int], list[
     old_hidden = list(cfg.layers[1:-1])
     old_acts = list(cfg.activations[:-1])
     for h in range(hidden):
-        w0 = old_hidden[h] if h < len(old_hidden) else (old_hidden[-1] if old_hidden else 4)
-        a0 = old_acts[h] if h < len(old_acts) else (old_acts[-1] if old_acts else "sigmoid")
+        w0, a0 = _hidden_layer(old_hidden, old_acts, h)
         c1, c2 = st.columns([1, 1])
         widths.append(c1.slider(t("width_hidden", lang, n=h + 1), 1, max(10, w0), w0, key=_key(f"w{h + 1}")))
         acts.append(c2.selectbox(t("activation_hidden", lang, n=h + 1), HIDDEN_ACTS, HIDDEN_ACTS.index(a0),
@@ -72,6 +71,43 @@ def structure(cfg: NetworkConfig, lang: str, notation) -> tuple[list[int], list[
     pair = st.selectbox(t("output_loss", lang), OUTPUT_PAIRS, OUTPUT_PAIRS.index(current),
                         format_func=lambda p: pair_label(p, lang), key=_key("pair"))  # fmt: skip
     return widths, acts + [pair[0]], pair[1]
+
+
+def _hidden_layer(old_hidden: list[int], old_acts: list[str], h: int) -> tuple[int, str]:
+    """Hidden layer h's width and activation as its widgets first show them: the network's, or for a layer the
+    network lacks, its last hidden layer's (4 sigmoid neurons if it has none)."""
+    w0 = old_hidden[h] if h < len(old_hidden) else (old_hidden[-1] if old_hidden else 4)
+    a0 = old_acts[h] if h < len(old_acts) else (old_acts[-1] if old_acts else "sigmoid")
+    return w0, a0
+
+
+STRUCTURE_SLIDERS = ("hidden", "w0", "wout")  # and w1, w2, ...: the structure sliders' keys (after _key's prefix)
+
+
+def moved_structure(cfg: NetworkConfig, slider: str, value: int) -> tuple[list[int], list[str], str]:
+    """What structure() returns when the structure slider keyed `slider` (hidden, w0, w1, ..., wout) moves to
+    value while every other structure widget shows cfg's (ui/preview.py draws that network before the rerun)."""
+    if slider not in STRUCTURE_SLIDERS and not (slider[:1] == "w" and slider[1:].isdigit()):
+        raise ValueError(f"no structure slider {slider!r}")
+    hidden = value if slider == "hidden" else cfg.n_weight_layers - 1
+    old_hidden, old_acts = list(cfg.layers[1:-1]), list(cfg.activations[:-1])
+    widths, acts = [value if slider == "w0" else cfg.layers[0]], []
+    for h in range(hidden):
+        w0, a0 = _hidden_layer(old_hidden, old_acts, h)
+        widths.append(value if slider == f"w{h + 1}" else w0)
+        acts.append(a0)
+    widths.append(value if slider == "wout" else cfg.layers[-1])
+    return widths, acts + [cfg.activations[-1]], cfg.loss
+
+
+def restructured(cfg: NetworkConfig, widths, acts, loss: str, init: dict) -> tuple[dict, bool]:
+    """The network of cfg with new widths, activations, loss and init, as the structure fragment composes it
+    (engine.config.from_dict's fields), and whether weights were drawn anew: the weights reconciled
+    (reconcile_weights), the data fitted (fit_data), lambda kept."""
+    W, b, redrawn = reconcile_weights(cfg, widths, init)
+    x, y = fit_data(cfg, widths, loss, cfg.m)  # cfg's own when the inputs, outputs and loss stay
+    return {"layers": list(widths), "activations": list(acts), "loss": loss, "weights": W, "biases": b, "x": x,
+            "y": y, "l2": cfg.l2, "init": init}, redrawn  # fmt: skip
 
 
 def _fit_samples(rows, m: int, n: int, make) -> list[list[float]]:

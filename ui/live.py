@@ -142,9 +142,8 @@ def after_structure(cfg, widths: list[int], acts: list[str], loss: str, init: di
     if ss.get("edit_weights") or ss.get("_live_chart") != EXPLORER_CHART:
         st.rerun()
     io_same = widths[0] == cfg.layers[0] and widths[-1] == cfg.layers[-1] and loss == cfg.loss
-    W, b, redrawn = controls.reconcile_weights(cfg, widths, init)
-    x, y = controls.fit_data(cfg, widths, loss, cfg.m)  # cfg's own when the inputs, outputs and loss stay
-    new = controls.compose(widths, acts, loss, x, y, cfg.l2, init, W, b)
+    d, redrawn = controls.restructured(cfg, widths, acts, loss, init)
+    new = controls.compose(widths, acts, loss, d["x"], d["y"], cfg.l2, init, d["weights"], d["biases"])
     if new is None:
         st.rerun()  # the full run says why, where it always does
     facts = _page_facts(current_pass())

@@ -335,10 +335,11 @@ function draw(gd, fig) {
   return gd.__bpxDrawing;
 }
 
-// ---- A data slider's new picture, before the rerun's (ui/preview.py) ----
-// The network on screen (its link travels in the picture: layout.meta.preview) with the sample's new x and y,
-// drawn only if it is still the newest request and no other picture was drawn since it was asked for; the
-// rerun's figure then carries the same rev and is not drawn again (its frames attach to this picture).
+// ---- A slider's new picture, before the rerun's (ui/preview.py) ----
+// The network on screen (its link travels in the picture: layout.meta.preview) with the slider's new value (the
+// sample's x and y, or a structure slider's key and value), drawn only if it is still the newest request and no
+// other picture was drawn since it was asked for; the rerun's figure then carries the same rev and is not drawn
+// again (its frames attach to this picture).
 function preview(values) {
   const gd = document.querySelector('.bpx-plot[data-key="network"]');
   const base = gd && gd._fullLayout && gd.__bpxSrc && (gd.__bpxSrc.layout.meta || {}).preview;
@@ -347,7 +348,8 @@ function preview(values) {
   const then = values.then || (() => {});
   const asked = gd.__bpxDrawn, n = (gd.__bpxAsked || 0) + 1;
   gd.__bpxAsked = n;
-  const body = JSON.stringify({net: base.net, view: base.view, x: values.x ?? null, y: values.y ?? null});
+  const change = values.slider ? {slider: values.slider, value: values.value} : {x: values.x ?? null, y: values.y ?? null};
+  const body = JSON.stringify({net: base.net, view: base.view, ...change});
   fetch(new URL('./api/preview', document.baseURI).href, {method: 'POST', body,
                                                            headers: {'Content-Type': 'application/json'}})
     .then(r => (r.ok ? r.json() : null))
@@ -359,9 +361,24 @@ function preview(values) {
     .catch(() => {})  // no answer: the rerun's picture comes as before
     .then(then);
 }
+// A structure slider (st.slider, keyed b<rev>_hidden, _w0, _w1, ..., _wout: ui/controls.py) has its new value
+// once its own key or pointer handler has run: read it just after, while Streamlit's rerun is on its way.
+const STRUCTURE_KEY = /(?:^|\s)st-key-b\d+_(hidden|w\d+|wout)(?:\s|$)/;
+function structureMoved(e) {
+  const el = e.target;
+  if (!(el instanceof Element)) return;
+  const box = el.closest('[data-testid="stSidebar"] .stElementContainer');
+  const key = box && STRUCTURE_KEY.exec(box.className);
+  const input = key && box.querySelector('input[type="range"]');
+  if (!input) return;
+  const before = e.type === 'keydown' ? input.value : null;  // a press that moves nothing asks for nothing
+  setTimeout(() => { if (input.value !== before) preview({slider: key[1], value: Math.round(+input.value)}); }, 0);
+}
 if (!window.__bpxPreviewing) {
   window.__bpxPreviewing = true;
   document.addEventListener('bpx-sample', e => preview(e.detail || {}));
+  document.addEventListener('keydown', structureMoved, true);
+  document.addEventListener('pointerup', structureMoved, true);  // a drag or a click on the track, released
 }
 
 // ---- A phone: the network drawn top to bottom ----

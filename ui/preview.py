@@ -1,12 +1,13 @@
-"""A data slider's new picture, drawn before Streamlit's rerun reaches the browser (issue 10, item 8).
+"""A slider's new picture, drawn before Streamlit's rerun reaches the browser (issue 10, item 8).
 
-Moving x or y reruns the builder fragment, whose bridge hands the explorer's chart its new figure
-(ui/live.py). In the browser that figure waits behind Streamlit's own handling of the run (a run's start
-re-renders the page twice, ~30 ms), then plotly draws it. So the sliders' element also asks this route, outside
-Streamlit's run, for the same picture: the network on screen (its link, which the picture carries as
-layout.meta.preview) with the sample's new x and y. The chart draws the answer only if no other picture was
-drawn since it asked; the rerun's figure, the same picture (the same rev), is then not drawn again and brings
-the animation frames. The rerun stays the truth: any other figure it sends is drawn as before.
+Moving x or y reruns the builder fragment, a width or the number of hidden layers the structure fragment; each
+hands the explorer's chart its new figure through a bridge (ui/live.py). In the browser that figure waits behind
+Streamlit's own handling of the run (a run's start re-renders the page twice, ~30 ms), then plotly draws it. So
+the chart also asks this route, outside Streamlit's run, for the same picture: the network on screen (its link,
+which the picture carries as layout.meta.preview) with the slider's new value, composed as the fragment composes
+it (ui/controls.py). The chart draws the answer only if no other picture was drawn since it asked; the rerun's
+figure, the same picture (the same rev), is then not drawn again and brings the animation frames. The rerun
+stays the truth: any other figure it sends is drawn as before.
 
 The route is stateless, a pure function of what it is sent, exactly like opening a link: it shows only the
 network it is given, refuses one beyond PREVIEW_MAX_NUMBERS, and answers one request at a time a process
@@ -22,7 +23,7 @@ import threading
 
 from engine.config import ConfigError, NetworkConfig, from_dict
 from ui.plotly_component import payload
-from ui.state import decode_net, encode_net, link_numbers
+from ui.state import decode_net, encode_net, link_numbers, materialise
 from viz.animation import animated_figure_dict
 from viz.notation import NOTATIONS
 from viz.view import View
@@ -99,11 +100,12 @@ def _number(v) -> float | None:
 
 
 def preview(body: bytes) -> bytes:
-    """The answer to one request {"net": link, "view": {...}, "x": row, "y": row or null}: JSON {"rev", "fig"}.
-
-    The network is the link's with the sample's x (and y) replaced, composed as the builder fragment composes
-    it (engine.config.from_dict within the app's work budget); ConfigError or ValueError when it is not one."""
-    from ui.compute import digest, run_quiet  # not on the server's import of app.py: its caches need the runtime
+    """The answer to one request: JSON {"rev", "fig"}. The request is {"net": link, "view": {...}} and either
+    "x": row, "y": row or null (a data slider: the sample shown takes them, as the builder fragment composes it)
+    or "slider": key, "value": n (a structure slider: the network the structure fragment composes), within the
+    app's work budget (engine.config.from_dict); ConfigError or ValueError when it is not one."""
+    from ui import controls  # not on the server's import of app.py: their caches need Streamlit's runtime
+    from ui.compute import digest, run_quiet
 
     req = json.loads(body)
     if not isinstance(req, dict) or not isinstance(req.get("net"), str):
@@ -111,17 +113,26 @@ def preview(body: bytes) -> bytes:
     if len(req["net"]) > 4 * MAX_BODY // 3:
         raise ValueError("net: too long")
     view = _view(req.get("view"))
-    base = decode_net(req["net"])
+    base = materialise(decode_net(req["net"]))  # as the session holds it: explicit weights
     if link_numbers(base, drawn=False) > PREVIEW_MAX_NUMBERS:
         raise ValueError("network too big to preview")
     if view.sample >= base.m:
         raise ValueError("view: no such sample")
-    d = base.to_dict()
-    x, y = [list(r) for r in d["x"]], [list(r) for r in d["y"]]
-    x[view.sample] = _row(req.get("x"), base.layers[0], "x")
-    if req.get("y") is not None:
-        y[view.sample] = _row(req["y"], base.layers[-1], "y")
-    config = from_dict({**d, "x": x, "y": y}, budget=True)
+    if "slider" in req:  # a structure slider: the network the structure fragment composes (ui/live.py)
+        value = req.get("value")
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 256:
+            raise ValueError("value: expected a width or a number of layers")
+        widths, acts, loss = controls.moved_structure(base, str(req["slider"]), value)
+        d, _ = controls.restructured(base, widths, acts, loss, controls.init_of(base))
+    else:  # a data slider: the sample shown takes the new x (and y)
+        d = base.to_dict()
+        d["x"], d["y"] = [list(r) for r in d["x"]], [list(r) for r in d["y"]]
+        d["x"][view.sample] = _row(req.get("x"), base.layers[0], "x")
+        if req.get("y") is not None:
+            d["y"][view.sample] = _row(req["y"], base.layers[-1], "y")
+    config = from_dict(d, budget=True)
+    if link_numbers(config, drawn=False) > PREVIEW_MAX_NUMBERS:
+        raise ValueError("network too big to preview")
     fig = explorer_picture(config, run_quiet(config), view)
     return payload({"rev": picture_rev(digest(config), view)}, "fig", fig)
 

@@ -53,6 +53,32 @@ def test_a_data_move_is_drawn_once_from_the_preview_and_play_gets_its_frames(ser
     no_exception(page)
 
 
+def test_a_hidden_layers_width_is_drawn_once_from_the_preview(server, page):
+    """Streamlit's own slider: its new value is read just after its key handler ran (ui/live_chart.js), while the
+    structure fragment's rerun is on its way; that rerun's same picture is not drawn again."""
+    open_app(page, server)
+    wait_idle(page)
+    drawn, asked = page.evaluate(DRAWN), page.evaluate(PREVIEWS)
+    width = page.locator('[data-testid="stSidebar"] input[type="range"][aria-label="Neurons in hidden layer 1"]')
+    width.focus()
+    width.press("ArrowLeft")
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata.length === 13",
+        timeout=20_000,
+    )
+    wait_idle(page)
+    page.wait_for_timeout(500)
+    assert page.evaluate(PREVIEWS) == asked + 1
+    assert page.evaluate(DRAWN) == drawn + 1
+    cfg = decode_net(page.evaluate("() => new URL(location.href).searchParams.get('net')"))
+    assert cfg.layers == (3, 3, 4, 3)
+    assert_plot_is_the_engine(page, cfg)
+    width.press("Tab")  # a key that moves nothing asks for nothing
+    page.wait_for_timeout(300)
+    assert page.evaluate(PREVIEWS) == asked + 1
+    no_exception(page)
+
+
 def test_one_tabs_moves_never_reach_another_tabs_chart(server, page, browser_context):
     other = browser_context.new_page()
     other.js_errors = []

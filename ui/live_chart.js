@@ -361,9 +361,19 @@ function preview(values) {
     .catch(() => {})  // no answer: the rerun's picture comes as before
     .then(then);
 }
-// A structure slider (st.slider, keyed b<rev>_hidden, _w0, _w1, ..., _wout: ui/controls.py) has its new value
-// once its own key or pointer handler has run: read it just after, while Streamlit's rerun is on its way.
+// A structure slider (st.slider, keyed b<rev>_hidden, _w0, _w1, ..., _wout: ui/controls.py). An arrow key or
+// Home/End moves it one step or to an end: that value is asked for at once, before the slider's own key handler
+// sends Streamlit's rerun (the two then race to the server). Just after that handler, the value it set is read:
+// another one is asked for again, and a press that moved nothing withdraws the guess (only the newest request
+// is ever drawn). A drag or a click on the track is read once released.
 const STRUCTURE_KEY = /(?:^|\s)st-key-b\d+_(hidden|w\d+|wout)(?:\s|$)/;
+const KEY_STEPS = {ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1};
+function guessed(e, input) {
+  const v = +input.value, lo = +input.min, hi = +input.max, step = +input.step || 1;
+  if (e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return null;
+  if (e.key in KEY_STEPS) return Math.min(hi, Math.max(lo, v + KEY_STEPS[e.key] * step));
+  return e.key === 'Home' ? lo : e.key === 'End' ? hi : null;
+}
 function structureMoved(e) {
   const el = e.target;
   if (!(el instanceof Element)) return;
@@ -371,8 +381,22 @@ function structureMoved(e) {
   const key = box && STRUCTURE_KEY.exec(box.className);
   const input = key && box.querySelector('input[type="range"]');
   if (!input) return;
-  const before = e.type === 'keydown' ? input.value : null;  // a press that moves nothing asks for nothing
-  setTimeout(() => { if (input.value !== before) preview({slider: key[1], value: Math.round(+input.value)}); }, 0);
+  if (e.type !== 'keydown') {
+    setTimeout(() => preview({slider: key[1], value: Math.round(+input.value)}), 0);
+    return;
+  }
+  const before = input.value, guess = guessed(e, input);
+  const asked = guess !== null && String(guess) !== before;
+  if (asked) preview({slider: key[1], value: guess});
+  setTimeout(() => {
+    const now = input.value;
+    if (now !== before && +now !== guess) preview({slider: key[1], value: Math.round(+now)});
+    else if (now === before && asked) withdraw();
+  }, 0);
+}
+function withdraw() {
+  const gd = document.querySelector('.bpx-plot[data-key="network"]');
+  if (gd) gd.__bpxAsked = (gd.__bpxAsked || 0) + 1;
 }
 if (!window.__bpxPreviewing) {
   window.__bpxPreviewing = true;

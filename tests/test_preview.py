@@ -2,6 +2,7 @@
 numbers, same rev), and the route treats its request as untrusted input, as a link is."""
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from engine.config import ConfigError, from_dict
 from engine.network import init_params, run_pass
 from engine.presets import default_config
 from ui.compute import digest
+from ui.controls import fit_data
 from ui.preview import explorer_picture, picture_rev, preview, preview_base, view_fields
 from ui.state import decode_net, encode_net, materialise
 from viz.figure import figure_json
@@ -167,3 +169,24 @@ def test_a_structure_slider_is_the_network_the_structure_fragment_composes(slide
 def test_a_structure_request_out_of_bounds_is_refused(slider, value):
     with pytest.raises(HANDLED):
         ask_structure(default_config(), View(), slider, value)
+
+
+def test_the_data_panels_sliders_m_lambda_and_the_sample_shown():
+    cfg = materialise(from_dict({"layers": [2, 3, 2], "activations": ["tanh", "sigmoid"], "loss": "bce",
+                                 "x": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "y": [[1, 0], [0, 1], [1, 1]],
+                                 "init": {"scheme": "xavier", "seed": 3}}))  # fmt: skip
+    view = View(sample=2)
+    got = ask_structure(cfg, view, "sample", 2)  # 1-based, as the slider shows it
+    assert got["rev"] == picture_rev(digest(cfg), replace(view, sample=1))
+    got = ask_structure(cfg, view, "l2", 0.05)
+    assert got["rev"] == picture_rev(digest(cfg.replace(l2=0.05)), view)
+    got = ask_structure(cfg, view, "m", 2)  # fewer samples: the one shown is the last left
+    fewer = cfg.replace(x=cfg.x[:2], y=cfg.y[:2])
+    assert got["rev"] == picture_rev(digest(fewer), replace(view, sample=1))
+    got = ask_structure(cfg, view, "m", 5)  # more: new rows as the builder makes them (controls.fit_data)
+    more = decode_net(got["fig"]["layout"]["meta"]["preview"]["net"])
+    x, y = fit_data(cfg, list(cfg.layers), cfg.loss, 5)
+    assert more.m == 5 and np.array_equal(more.x, x) and np.array_equal(more.y, y)
+    for slider, value in (("l2", -1), ("l2", "0.1"), ("l2", float("nan")), ("sample", 0), ("sample", 4), ("m", 0)):
+        with pytest.raises(HANDLED):
+            ask_structure(cfg, view, slider, value)

@@ -361,36 +361,40 @@ function preview(values) {
     .catch(() => {})  // no answer: the rerun's picture comes as before
     .then(then);
 }
-// A structure slider (st.slider, keyed b<rev>_hidden, _w0, _w1, ..., _wout: ui/controls.py). An arrow key or
-// Home/End moves it one step or to an end: that value is asked for at once, before the slider's own key handler
-// sends Streamlit's rerun (the two then race to the server). Just after that handler, the value it set is read:
-// another one is asked for again, and a press that moved nothing withdraws the guess (only the newest request
-// is ever drawn). A drag or a click on the track is read once released.
-const STRUCTURE_KEY = /(?:^|\s)st-key-b\d+_(hidden|w\d+|wout)(?:\s|$)/;
+// A sidebar st.slider that changes the network or the sample shown (keyed b<rev>_hidden, _w0, _w1, ..., _wout,
+// _m, _l2, or sample_pick: ui/controls.py). An arrow key or Home/End moves it one step or to an end: that value is
+// asked for at once, before the slider's own key handler sends Streamlit's rerun (the two then race to the
+// server). Just after that handler, the value it set is read: another one is asked for again, and a press that
+// moved nothing withdraws the guess (only the newest request is ever drawn). A drag or a click on the track is
+// read once released.
+const SLIDER_KEY = /(?:^|\s)st-key-(?:b\d+_(hidden|w\d+|wout|m|l2)|(sample)_pick)(?:\s|$)/;
 const KEY_STEPS = {ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1};
 function guessed(e, input) {
   const v = +input.value, lo = +input.min, hi = +input.max, step = +input.step || 1;
   if (e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return null;
-  if (e.key in KEY_STEPS) return Math.min(hi, Math.max(lo, v + KEY_STEPS[e.key] * step));
+  const places = (String(step).split('.')[1] || '').length;  // 0.05 + 0.1 is 0.15, as the slider has it
+  if (e.key in KEY_STEPS) return Math.min(hi, Math.max(lo, +(v + KEY_STEPS[e.key] * step).toFixed(places)));
   return e.key === 'Home' ? lo : e.key === 'End' ? hi : null;
 }
-function structureMoved(e) {
+function sliderMoved(e) {
   const el = e.target;
   if (!(el instanceof Element)) return;
   const box = el.closest('[data-testid="stSidebar"] .stElementContainer');
-  const key = box && STRUCTURE_KEY.exec(box.className);
+  const key = box && SLIDER_KEY.exec(box.className);
   const input = key && box.querySelector('input[type="range"]');
   if (!input) return;
+  const slider = key[1] || key[2];
+  const ask = v => preview({slider, value: slider === 'l2' ? v : Math.round(v)});
   if (e.type !== 'keydown') {
-    setTimeout(() => preview({slider: key[1], value: Math.round(+input.value)}), 0);
+    setTimeout(() => ask(+input.value), 0);
     return;
   }
   const before = input.value, guess = guessed(e, input);
   const asked = guess !== null && String(guess) !== before;
-  if (asked) preview({slider: key[1], value: guess});
+  if (asked) ask(guess);
   setTimeout(() => {
     const now = input.value;
-    if (now !== before && +now !== guess) preview({slider: key[1], value: Math.round(+now)});
+    if (now !== before && +now !== guess) ask(+now);
     else if (now === before && asked) withdraw();
   }, 0);
 }
@@ -401,8 +405,8 @@ function withdraw() {
 if (!window.__bpxPreviewing) {
   window.__bpxPreviewing = true;
   document.addEventListener('bpx-sample', e => preview(e.detail || {}));
-  document.addEventListener('keydown', structureMoved, true);
-  document.addEventListener('pointerup', structureMoved, true);  // a drag or a click on the track, released
+  document.addEventListener('keydown', sliderMoved, true);
+  document.addEventListener('pointerup', sliderMoved, true);  // a drag or a click on the track, released
 }
 
 // ---- A phone: the network drawn top to bottom ----

@@ -20,6 +20,7 @@ import hashlib
 import json
 import math
 import threading
+from dataclasses import replace
 
 from engine.config import ConfigError, NetworkConfig, from_dict
 from ui.plotly_component import payload
@@ -99,13 +100,46 @@ def _number(v) -> float | None:
     return f if math.isfinite(f) else None
 
 
+def _moved(base: NetworkConfig, view: View, req: dict) -> tuple[dict, View]:
+    """The network (engine.config.from_dict's fields) and the view after the request's move, composed as the
+    sidebar's fragments compose it: "x": row, "y": row or null (the sample shown takes them), or "slider": key and
+    "value": hidden, w0, w1, ..., wout (the structure fragment's network), m, sample (1-based) or l2."""
+    from ui import controls
+
+    slider, value = req.get("slider"), req.get("value")
+    if slider is None:
+        d = base.to_dict()
+        d["x"], d["y"] = [list(r) for r in d["x"]], [list(r) for r in d["y"]]
+        d["x"][view.sample] = _row(req.get("x"), base.layers[0], "x")
+        if req.get("y") is not None:
+            d["y"][view.sample] = _row(req["y"], base.layers[-1], "y")
+        return d, view
+    if slider == "l2":
+        l2 = _number(value)
+        if l2 is None or not 0 <= l2 <= 1e6:
+            raise ValueError("value: expected a λ of 0 or more")
+        return {**base.to_dict(), "l2": l2}, view
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 256:
+        raise ValueError("value: expected a whole number up to 256")
+    if slider == "sample":
+        if not 1 <= value <= base.m:
+            raise ValueError("value: no such sample")
+        return base.to_dict(), replace(view, sample=value - 1)
+    if slider == "m":
+        if value < 1:
+            raise ValueError("value: expected 1 sample or more")
+        d = base.to_dict()
+        d["x"], d["y"] = controls.fit_data(base, list(base.layers), base.loss, value)
+        return d, replace(view, sample=min(view.sample, value - 1))
+    widths, acts, loss = controls.moved_structure(base, str(slider), value)
+    d, _ = controls.restructured(base, widths, acts, loss, controls.init_of(base))
+    return d, view
+
+
 def preview(body: bytes) -> bytes:
-    """The answer to one request: JSON {"rev", "fig"}. The request is {"net": link, "view": {...}} and either
-    "x": row, "y": row or null (a data slider: the sample shown takes them, as the builder fragment composes it)
-    or "slider": key, "value": n (a structure slider: the network the structure fragment composes), within the
-    app's work budget (engine.config.from_dict); ConfigError or ValueError when it is not one."""
-    from ui import controls  # not on the server's import of app.py: their caches need Streamlit's runtime
-    from ui.compute import digest, run_quiet
+    """The answer to one request: JSON {"rev", "fig"}. The request is {"net": link, "view": {...}} and the move
+    (_moved), within the app's work budget (engine.config.from_dict); ConfigError or ValueError when it is not one."""
+    from ui.compute import digest, run_quiet  # not on the server's import of app.py: caches need Streamlit's runtime
 
     req = json.loads(body)
     if not isinstance(req, dict) or not isinstance(req.get("net"), str):
@@ -118,18 +152,7 @@ def preview(body: bytes) -> bytes:
         raise ValueError("network too big to preview")
     if view.sample >= base.m:
         raise ValueError("view: no such sample")
-    if "slider" in req:  # a structure slider: the network the structure fragment composes (ui/live.py)
-        value = req.get("value")
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 256:
-            raise ValueError("value: expected a width or a number of layers")
-        widths, acts, loss = controls.moved_structure(base, str(req["slider"]), value)
-        d, _ = controls.restructured(base, widths, acts, loss, controls.init_of(base))
-    else:  # a data slider: the sample shown takes the new x (and y)
-        d = base.to_dict()
-        d["x"], d["y"] = [list(r) for r in d["x"]], [list(r) for r in d["y"]]
-        d["x"][view.sample] = _row(req.get("x"), base.layers[0], "x")
-        if req.get("y") is not None:
-            d["y"][view.sample] = _row(req["y"], base.layers[-1], "y")
+    d, view = _moved(base, view, req)
     config = from_dict(d, budget=True)
     if link_numbers(config, drawn=False) > PREVIEW_MAX_NUMBERS:
         raise ValueError("network too big to preview")

@@ -79,6 +79,29 @@ def test_a_hidden_layers_width_is_drawn_once_from_the_preview(server, page):
     no_exception(page)
 
 
+def test_the_data_panels_own_sliders_are_drawn_once_from_the_preview(server, page):
+    """m, λ and the sample shown (Streamlit's own sliders in the builder fragment) take the same path: each move
+    asked for outside the rerun and drawn once, the rerun's same picture not drawn again."""
+    open_app(page, server)
+    wait_idle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    inputs = "() => document.querySelector('.js-plotly-plot').data.find(d => d.name === 'neurons').customdata"
+    for label in ("Batch size m", "L2 strength λ", "Sample shown"):
+        drawn, asked = page.evaluate(DRAWN), page.evaluate(PREVIEWS)
+        slider = sidebar.locator(f'input[type="range"][aria-label="{label}"]')
+        slider.focus()
+        slider.press("ArrowRight")
+        page.wait_for_function(f"(n) => ({DRAWN})() > n", arg=drawn, timeout=20_000)
+        wait_idle(page)
+        page.wait_for_timeout(500)
+        assert (page.evaluate(PREVIEWS), page.evaluate(DRAWN)) == (asked + 1, drawn + 1), label
+    cfg = decode_net(page.evaluate("() => new URL(location.href).searchParams.get('net')"))
+    assert cfg.m == 2 and cfg.l2 == 0.05
+    shown = [c[3] for c in page.evaluate(inputs)[:3]]
+    assert shown == [float(v) for v in cfg.x[1]]  # the second sample's inputs, from the second sample's pass
+    no_exception(page)
+
+
 def test_one_tabs_moves_never_reach_another_tabs_chart(server, page, browser_context):
     other = browser_context.new_page()
     other.js_errors = []

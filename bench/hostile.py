@@ -10,8 +10,11 @@ session after server.disconnectedSessionTTL, 30 s here).
 Targets (issue 9): memory back within 300 MB of where it started; bystander p95 <= 500 ms.
 
 Cases: `widest` (12 layers of 256, m = 63: 786k weights, 49.5M multiply-adds a pass), `samples`
-(40-95-5 with m = 10,000: 1,000,000 values per quantity, the input x all zeros to fit a link), and
-`refused` (the issue's 50 KB link: 12 layers of 256 with m = 10,000, refused with a message).
+(40-95-5 with m = 10,000: 1,000,000 values per quantity, the input x all zeros to fit a link),
+`refused` (the issue's 50 KB link: 12 layers of 256 with m = 10,000, refused with a message), and
+`preview` (instead of a heavy page, FLOOD_THREADS threads POST to ui/preview.py's route for FLOOD_S seconds, as
+fast as it answers: the biggest network it previews moved every way, widths and sample counts it must refuse,
+bodies over its limit, and arbitrary bytes).
 Run: .venv/bin/python bench/hostile.py [--cases widest,samples,refused] [--after 60] [--heavy 2 (at once)]
                                        [--page gradient_check (the lesson the heavy link opens)]
 """
@@ -26,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 import zlib
 from pathlib import Path
@@ -47,6 +51,7 @@ def link(config: dict) -> str:
 
 
 CASES = {
+    "preview": None,  # no link: the route is flooded (Flood)
     "widest": {"layers": [256] * 13, "activations": ["tanh"] * 11 + ["linear"], "loss": "mse",
                "x": [[(k % 7) / 7 for k in range(256)]] * 63, "y": [[0.5] * 256] * 63,
                "init": {"scheme": "xavier", "seed": 1}},
@@ -55,6 +60,49 @@ CASES = {
     "refused": {"layers": [256] * 13, "activations": ["tanh"] * 11 + ["linear"], "loss": "mse",
                 "x": [[0] * 256] * 10_000, "y": [[0] * 256] * 10_000, "init": {"scheme": "xavier", "seed": 1}},
 }  # fmt: skip
+
+
+FLOOD_THREADS, FLOOD_S = 8, 20.0
+
+
+def flood_bodies() -> list[bytes]:
+    """What the preview flood sends, round and round."""
+    from engine.config import from_dict
+    from ui.preview import MAX_BODY, preview_base
+    from ui.state import materialise
+    from viz.view import View
+
+    big = materialise(from_dict({"layers": [10, 20, 20, 20, 10], "activations": ["relu"] * 3 + ["sigmoid"],
+                                 "loss": "bce", "x": [[0.5] * 10], "y": [[1] + [0] * 9],
+                                 "init": {"scheme": "he", "seed": 1}}))  # fmt: skip
+    base = preview_base(big, View())
+    moves = [{"x": [0.1 * k for k in range(10)], "y": None}, {"slider": "w1", "value": 256},
+             {"slider": "hidden", "value": 200}, {"slider": "m", "value": 256}, {"slider": "l2", "value": 1e300},
+             {"slider": "wout", "value": 20}, {"x": [1e308] * 10, "y": None}]  # fmt: skip
+    bodies = [json.dumps({**base, **m}).encode() for m in moves]
+    return bodies + [b"[" * 100_000, b"\xff\xfe" * 1000, b"x" * (MAX_BODY + 1), b'{"net": "' + b"A" * 200_000 + b'"}']
+
+
+class Flood(threading.Thread):
+    """Posts flood_bodies() to the preview route until stopped; counts the answers by HTTP status."""
+
+    def __init__(self, base: str, bodies: list[bytes]):
+        super().__init__(daemon=True)
+        self.url, self.bodies, self.stop, self.status = base + "/api/preview", bodies, threading.Event(), {}
+
+    def run(self):
+        k = 0
+        while not self.stop.is_set():
+            req = urllib.request.Request(self.url, data=self.bodies[k % len(self.bodies)])
+            try:
+                with urllib.request.urlopen(req, timeout=30) as r:
+                    code = r.status
+            except urllib.error.HTTPError as e:
+                code = e.code
+            except OSError:
+                code = "error"
+            self.status[code] = self.status.get(code, 0) + 1
+            k += 1
 
 
 def visit(url: str) -> None:
@@ -107,12 +155,27 @@ def run_case(name: str, after_s: float, n_heavy: int = 1, page: str = "") -> dic
             before = rss_mb(proc.pid)
             sampler = Sampler(proc.pid, base)
             sampler.start()
-            heavy = [subprocess.Popen([sys.executable, __file__, "--visit", f"{base}/{page}{link(CASES[name])}"],
-                                      stdout=subprocess.PIPE, text=True) for _ in range(n_heavy)]  # fmt: skip
-            loaded, keys = [], ("ArrowRight", "ArrowLeft")
-            while any(h.poll() is None for h in heavy):
-                loaded.append(slider_to_numbers(pg, keys[len(loaded) % 2], timeout_ms=120_000))
-            heavy_s = max(float(h.stdout.read().strip() or "nan") for h in heavy)
+            loaded, keys, answers = [], ("ArrowRight", "ArrowLeft"), {}
+            if name == "preview":
+                floods = [Flood(base, flood_bodies()) for _ in range(FLOOD_THREADS)]
+                for f in floods:
+                    f.start()
+                t_end = time.perf_counter() + FLOOD_S
+                while time.perf_counter() < t_end:
+                    loaded.append(slider_to_numbers(pg, keys[len(loaded) % 2], timeout_ms=120_000))
+                for f in floods:
+                    f.stop.set()
+                for f in floods:
+                    f.join()
+                    for code, n in f.status.items():
+                        answers[code] = answers.get(code, 0) + n
+                heavy_s = FLOOD_S
+            else:
+                heavy = [subprocess.Popen([sys.executable, __file__, "--visit", f"{base}/{page}{link(CASES[name])}"],
+                                          stdout=subprocess.PIPE, text=True) for _ in range(n_heavy)]  # fmt: skip
+                while any(h.poll() is None for h in heavy):
+                    loaded.append(slider_to_numbers(pg, keys[len(loaded) % 2], timeout_ms=120_000))
+                heavy_s = max(float(h.stdout.read().strip() or "nan") for h in heavy)
             time.sleep(after_s)  # the heavy session has closed: its memory should come back
             sampler.stop.set()
             sampler.join()
@@ -138,6 +201,7 @@ def run_case(name: str, after_s: float, n_heavy: int = 1, page: str = "") -> dic
         "rss_peak": sampler.peak,
         "rss_after": after,
         "slider_after": slider_after,
+        "answers": answers,
     }
 
 
@@ -159,6 +223,7 @@ def main():
             f"{name:8} {r['heavy_load_s']:8.1f} s {r['quiet_p50']:18.0f} ms {r['p50']:6.0f} {r['p95']:6.0f} "
             f"{r['worst']:6.0f} ({r['n']}) {r['health_worst']:9.0f} ms {r['rss_before']:9.0f} / {r['rss_peak']:.0f} / "
             f"{r['rss_after']:.0f} MB; bystander's slider afterwards {r['slider_after']:.0f} ms"
+            + (f"; the route answered {r['answers']}" if r["answers"] else "")
         )
 
 

@@ -11,6 +11,9 @@ A full run (a structure slider, a toggle) pushes the figure the same way, from t
 before it drew the explorer's chart on the same page: the browser draws it while the server still builds
 the page, whose own chart element then carries the same rev and is not drawn again. The figure is built
 once per network and view (explorer_figure), for the push and the page alike.
+
+A slider's picture usually arrives before either (ui/preview.py): the figure carries its network's link for
+that, and the push of the same picture (the same rev) is then not drawn again.
 """
 
 from __future__ import annotations

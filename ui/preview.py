@@ -23,17 +23,18 @@ import threading
 from dataclasses import replace
 
 from engine.config import ConfigError, NetworkConfig, from_dict
+from texts import LANGS
 from ui.plotly_component import payload
 from ui.state import decode_net, encode_net, link_numbers, materialise
 from viz.animation import animated_figure_dict
 from viz.notation import NOTATIONS
-from viz.view import View
+from viz.scales import SCALES
+from viz.view import QUANTITIES, View
 
 PATH = "/api/preview"
 PREVIEW_MAX_NUMBERS = 4_000  # weights, biases and data a picture's link carries: 1,200 edges fit (bench/)
 MAX_BODY = 256 * 1024
-CHOICES = {"nodes": ("a", "z", "gp", "delta"), "edges": ("dW", "W"), "notation": NOTATIONS, "lang": ("en", "zh"),
-           "scale": ("log", "linear")}  # fmt: skip
+CHOICES = {"nodes": QUANTITIES, "edges": ("dW", "W"), "notation": NOTATIONS, "lang": tuple(LANGS), "scale": SCALES}
 
 
 def picture_rev(config_digest: str, view: View) -> str:

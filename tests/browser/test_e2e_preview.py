@@ -6,6 +6,7 @@ never reach another's chart."""
 import json
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 from browser.conftest import no_exception, open_app, wait_idle
 from browser.test_e2e_explorer import assert_plot_is_the_engine
@@ -139,5 +140,9 @@ def test_the_route_answers_a_request_as_it_would_a_link(server):
         status, body = post(server, bad)
         assert status in (400, 413) and body.startswith(reason), (status, body[:80])
         assert b"Traceback" not in body
+    # one preview at a time a process: requests that arrive together are answered or told busy at once
+    with ThreadPoolExecutor(12) as pool:
+        answers = list(pool.map(lambda _: post(server, json.dumps(good).encode())[0], range(24)))
+    assert set(answers) <= {200, 503} and 200 in answers, answers
     with urllib.request.urlopen(server + "/_stcore/health", timeout=10) as r:
         assert r.status == 200  # the server stays up

@@ -65,10 +65,17 @@ export default function (component) {
           root.__values[g.name][k] = +input.value;
           // the explorer's chart asks for its new picture at once (ui/live_chart.js: preview); the rerun is asked for
           // once that picture is drawn (or not coming), so its run does not hold up the picture, on the server or here
-          const values = root.__values;
+          // (each press's send sends the values of that moment, once, and nothing the server already has)
           let sent = false;
-          const send = () => { if (!sent) { sent = true; setStateValue('values', values); } };
-          const detail = {x: values.x, y: values.y, then: send, taken: false};
+          const send = () => {
+            if (sent) return;
+            sent = true;
+            const sig = JSON.stringify(root.__values);
+            if (sig === root.__sentSig) return;
+            root.__sentSig = sig;
+            setStateValue('values', root.__values);
+          };
+          const detail = {x: root.__values.x, y: root.__values.y, then: send, taken: false};
           document.dispatchEvent(new CustomEvent('bpx-sample', {detail}));
           if (detail.taken) setTimeout(send, 400); else send();
         });
@@ -86,4 +93,5 @@ export default function (component) {
       input.parentElement.querySelector('.bpx-sl-val').textContent = fmt(v, g.step);
     });
   }
+  root.__sentSig = JSON.stringify(root.__values);  // what the server has
 }

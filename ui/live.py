@@ -97,8 +97,19 @@ def _push_explorer(bridge: str = chart.BRIDGE_KEY) -> None:
     result, view = current_pass(), explorer_view()
     fig, rev = explorer_figure(result, view)
     chart.push_figure(EXPLORER_CHART, fig, lambda: explorer_frames(result, view), rev=rev, key=bridge)
+    st.session_state._sent_rev = rev  # both elements went (a newer run interrupts a run at an element)
     if not st.session_state.get("_full_run", True):
         del st.session_state._explorer_fig  # the page does not run: nothing to keep it for
+
+
+def _push_if_unsent(bridge: str = chart.BRIDGE_KEY) -> bool:
+    """A fragment run that changed nothing: push the explorer's picture if the browser may lack its frames (a run
+    interrupted between the picture and its frames, or a preview drawn from ui/preview.py whose run came before)."""
+    ss = st.session_state
+    if ss.get("_live_chart") != EXPLORER_CHART or picture_rev(config_digest(), explorer_view()) == ss.get("_sent_rev"):
+        return False
+    _push_explorer(bridge)
+    return True
 
 
 def _explorer_follows() -> bool:
@@ -109,10 +120,13 @@ def _explorer_follows() -> bool:
     return drawn == EXPLORER_CHART and page == _page() and (ss.get("view") or "animation") == "animation"
 
 
-def claim(key: str) -> None:
-    """Called by a page whose only network-dependent content is this live chart."""
+def claim(key: str, sent: str | None = None) -> None:
+    """Called by a page whose only network-dependent content is this live chart; sent: the rev of the picture it
+    has just sent with its frames."""
     if chart.plotly_served():  # an st.plotly_chart fallback is only redrawn by a full rerun
         st.session_state._live_chart = key
+    if sent is not None:
+        st.session_state._sent_rev = sent
 
 
 def snapshot() -> tuple:
@@ -141,6 +155,7 @@ def after_structure(cfg, widths: list[int], acts: list[str], loss: str, init: di
     then composes it again unchanged (its chart element, with the same rev, is not drawn again)."""
     ss = st.session_state
     if (widths, acts, loss, init) == controls.structure_of(cfg):
+        _push_if_unsent(BRIDGE_STRUCTURE)
         return
     if ss.get("edit_weights") or ss.get("_live_chart") != EXPLORER_CHART:
         st.rerun()
@@ -170,7 +185,8 @@ def after_builder(before: tuple) -> None:
         st.rerun()  # a message waits (a file that could not be opened): the page shows it
     now = snapshot()
     if now[:2] == before[:2]:
-        chart.push_figure(None)
+        if not _push_if_unsent():
+            chart.push_figure(None)
         return
     if ss.get("_live_chart") != EXPLORER_CHART or now[2] != before[2]:
         st.rerun()  # another page, the step view, a note that comes or goes: everything follows the new network

@@ -117,6 +117,7 @@ function chrome(gd) {
   c.go = k => {  // show frame k (clamped), as the frame slider does
     k = Math.max(0, Math.min(c.steps.length - 1, k));
     const s = c.steps[k];
+    if (s && !gd.__bpxSrcFrames) { c.want = k; showFrame(c, k); return; }  // shown once this picture's frames come
     if (s) { c.playing = false; window.Plotly.animate(gd, s.args[0], s.args[1]).catch(() => {}); showFrame(c, k); }
   };
   c.range.oninput = () => c.go(+c.range.value);
@@ -266,6 +267,9 @@ function draw(gd, fig) {
   // the figure as sent is kept unchanged: a width change across NARROW draws it again (redraw)
   gd.__bpxSrc = fig;
   gd.__bpxSrcFrames = fig.frames || null;  // null while they follow separately (the bridge's second element)
+  if (fig.frames === undefined) {  // the frames on the plot are another picture's: Play must not show them
+    gd.__bpxFrames = (gd.__bpxFrames || Promise.resolve()).then(() => dropFrames(gd)).catch(() => {});
+  }
   gd.__bpxNet = fig.data.some(t => t.name === 'neurons');
   const width = gd.__bpxNet ? narrowWidth(gd) : 0;
   const plan = width ? narrowPlan(fig, width) : null;

@@ -48,7 +48,11 @@ export default function (component) {
   if (p.katex) window.__bpxKatexUrl = p.katex;
   const gd = parentElement.querySelector('.bpx-plot');
   gd.dataset.key = p.key;
-  if (p.rev != null && gd.__bpxRev === p.rev && gd._fullLayout) return;  // the same picture: nothing to redraw
+  if (p.rev != null && gd.__bpxRev === p.rev && gd._fullLayout) {  // the same picture: nothing to redraw, but its
+    // frames attach if the draw that showed it had none (a preview's, or a push whose frames never came)
+    if (!gd.__bpxSrcFrames && p.fig.frames) gd.__bpxDrawing.then(() => attachFrames(gd, p.fig.frames, gd.__bpxDrawn));
+    return;
+  }
   gd.__bpxRev = p.rev;
   draw(gd, p.fig).then(() => {
     if (!gd.__bpxClick) {

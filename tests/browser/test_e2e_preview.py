@@ -34,6 +34,11 @@ def test_a_data_move_is_drawn_once_from_the_preview_and_play_gets_its_frames(ser
     wait_idle(page)
     drawn, asked = page.evaluate(DRAWN), page.evaluate(PREVIEWS)
     move_x1(page, "ArrowRight", 0.51)
+    # the moment the new picture is there (its rerun, and its frames, still to come): Play has no frames of the
+    # old network to show
+    frames = "() => (document.querySelector('.js-plotly-plot')._transitionData._frames || [])"
+    stale = page.evaluate(f"() => ({frames})().filter(f => f.data.at(-1).marker.color[0] !== 0.51).length")
+    assert stale == 0
     wait_idle(page)
     page.wait_for_timeout(500)
     assert page.evaluate(PREVIEWS) == asked + 1  # the picture was asked for outside the rerun

@@ -58,12 +58,11 @@ with controls:
               help=t("edge_numbers_help", lang, n=EDGE_LABEL_MAX_EDGES))  # fmt: skip
 if mode == "animation":
     fig, rev = live.explorer_chart_figure(result, view)  # the sidebar may have pushed it already (ui/live.py)
-    sent = rev
     if (frame := ss.pop("_lesson_frame", None)) is not None:  # a lesson's step opens on its frame (ui/lesson.py)
         layout = {**fig["layout"], "meta": {**fig["layout"]["meta"], "frame": frame - 1}}
         fig, rev = {**fig, "layout": layout}, None  # not the picture pushed: drawn again
     live_chart(fig, key=live.EXPLORER_CHART, rev=rev, keep=False)  # not kept: up to MBs a session on big nets
-    live.claim(live.EXPLORER_CHART, sent=sent)
+    live.claim(live.EXPLORER_CHART)
     if n_edges > DRAW_MAX_EDGES:
         st.info(t("too_many_edges", lang, edges=n_edges, per=DRAW_MAX_EDGES // L))
     elif n_edges > 1000:

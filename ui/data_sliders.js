@@ -63,17 +63,14 @@ export default function (component) {
           show();
           // only the moved slider takes its (step-snapped) position: the others keep their exact values
           root.__values[g.name][k] = +input.value;
+          root.__values.seq = root.__seq = (root.__seq || 0) + 1;  // the server renders back the last one it took
           // the explorer's chart asks for its new picture at once (ui/live_chart.js: preview); the rerun is asked for
-          // once that picture is drawn (or not coming), so its run does not hold up the picture, on the server or here
-          // (each press's send sends the values of that moment, once, and nothing the server already has)
-          let sent = false;
+          // once that picture is drawn (or not coming), so its run does not hold up the picture, on the server or
+          // here. Each press's send sends the newest values, once; an older press's send after a newer one, nothing.
           const send = () => {
-            if (sent) return;
-            sent = true;
-            const sig = JSON.stringify(root.__values);
-            if (sig === root.__sentSig) return;
-            root.__sentSig = sig;
-            setStateValue('values', root.__values);
+            if ((root.__sentSeq || 0) >= root.__seq) return;
+            root.__sentSeq = root.__seq;
+            setStateValue('values', JSON.parse(JSON.stringify(root.__values)));
           };
           const detail = {x: root.__values.x, y: root.__values.y, then: send, taken: false};
           document.dispatchEvent(new CustomEvent('bpx-sample', {detail}));
@@ -83,8 +80,11 @@ export default function (component) {
       });
     }
   }
-  root.__values = {};
-  for (const g of data.groups) {  // the server's values: a link, a file or another page may have set them
+  // the server's values (a link, a file or another page may have set them), unless it has not yet taken the
+  // student's last press (a run that started before it): then the student's values stay, to be sent
+  if ((data.seq || 0) < (root.__seq || 0)) return;
+  root.__values = {seq: data.seq || 0};
+  for (const g of data.groups) {
     root.__values[g.name] = g.values.slice();
     g.values.forEach((v, k) => {
       const input = root.querySelector(`input[data-group="${g.name}"][data-index="${k}"]`);
@@ -93,5 +93,4 @@ export default function (component) {
       input.parentElement.querySelector('.bpx-sl-val').textContent = fmt(v, g.step);
     });
   }
-  root.__sentSig = JSON.stringify(root.__values);  // what the server has
 }

@@ -3,7 +3,9 @@
 Six st.sliders in columns are ~16 elements that Streamlit re-renders on every change of any of
 them; one element holding native range inputs is one. This is what the builder fragment redraws
 when a student moves x1 (ui/sidebar.py), so the chart gets its new picture sooner.
-The element's state (session_state[key]["values"]) is {group name: list of numbers}.
+The element's state (session_state[key]["values"]) is {group name: list of numbers, "seq": the browser's count
+of presses}, and the element is sent back the seq it was built from: a run that started before the browser's
+last press does not put older values under the student's hand.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def slider_groups(groups: list[dict], key: str, cols: int = 3) -> dict[str, list
         ok = isinstance(row, list) and len(row) == len(g["values"])
         ok = ok and all(isinstance(v, (int, float)) and g["lo"] <= v <= g["hi"] for v in row)
         out[g["name"]] = [float(v) for v in row] if ok else [float(v) for v in g["values"]]
-    data = {"cols": cols, "groups": [dict(g, values=out[g["name"]]) for g in groups]}
+    seq = sent.get("seq") if isinstance(sent, dict) else None  # the browser's press these values include
+    data = {"cols": cols, "groups": [dict(g, values=out[g["name"]]) for g in groups],
+            "seq": seq if isinstance(seq, int) and not isinstance(seq, bool) else 0}  # fmt: skip
     _component()(key=key, data=data, default={"values": None}, on_values_change=_noop)
     return out

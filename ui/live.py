@@ -97,16 +97,16 @@ def _push_explorer(bridge: str = chart.BRIDGE_KEY) -> None:
     result, view = current_pass(), explorer_view()
     fig, rev = explorer_figure(result, view)
     chart.push_figure(EXPLORER_CHART, fig, lambda: explorer_frames(result, view), rev=rev, key=bridge)
-    st.session_state._sent_rev = rev  # both elements went (a newer run interrupts a run at an element)
     if not st.session_state.get("_full_run", True):
         del st.session_state._explorer_fig  # the page does not run: nothing to keep it for
 
 
-def _push_if_unsent(bridge: str = chart.BRIDGE_KEY) -> bool:
-    """A fragment run that changed nothing: push the explorer's picture if the browser may lack its frames (a run
-    interrupted between the picture and its frames, or a preview drawn from ui/preview.py whose run came before)."""
-    ss = st.session_state
-    if ss.get("_live_chart") != EXPLORER_CHART or picture_rev(config_digest(), explorer_view()) == ss.get("_sent_rev"):
+def _push_if_live(bridge: str = chart.BRIDGE_KEY) -> bool:
+    """A fragment run that changed nothing pushes the explorer's picture again while it is live: the browser does
+    not draw it again (the same rev), but its frames attach if they never did (a preview's picture, whose run came
+    first; a run interrupted between the picture and its frames; frames overtaken by this run's own elements
+    before the browser rendered them). Such runs are rare: a value the server already had is not sent."""
+    if st.session_state.get("_live_chart") != EXPLORER_CHART:
         return False
     _push_explorer(bridge)
     return True
@@ -120,13 +120,10 @@ def _explorer_follows() -> bool:
     return drawn == EXPLORER_CHART and page == _page() and (ss.get("view") or "animation") == "animation"
 
 
-def claim(key: str, sent: str | None = None) -> None:
-    """Called by a page whose only network-dependent content is this live chart; sent: the rev of the picture it
-    has just sent with its frames."""
+def claim(key: str) -> None:
+    """Called by a page whose only network-dependent content is this live chart."""
     if chart.plotly_served():  # an st.plotly_chart fallback is only redrawn by a full rerun
         st.session_state._live_chart = key
-    if sent is not None:
-        st.session_state._sent_rev = sent
 
 
 def snapshot() -> tuple:
@@ -155,7 +152,7 @@ def after_structure(cfg, widths: list[int], acts: list[str], loss: str, init: di
     then composes it again unchanged (its chart element, with the same rev, is not drawn again)."""
     ss = st.session_state
     if (widths, acts, loss, init) == controls.structure_of(cfg):
-        _push_if_unsent(BRIDGE_STRUCTURE)
+        _push_if_live(BRIDGE_STRUCTURE)
         return
     if ss.get("edit_weights") or ss.get("_live_chart") != EXPLORER_CHART:
         st.rerun()
@@ -185,7 +182,7 @@ def after_builder(before: tuple) -> None:
         st.rerun()  # a message waits (a file that could not be opened): the page shows it
     now = snapshot()
     if now[:2] == before[:2]:
-        if not _push_if_unsent():
+        if not _push_if_live():
             chart.push_figure(None)
         return
     if ss.get("_live_chart") != EXPLORER_CHART or now[2] != before[2]:

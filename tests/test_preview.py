@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from engine.config import ConfigError, from_dict
 from engine.network import init_params, run_pass
 from engine.presets import default_config
+from texts import t
 from ui.compute import digest
-from ui.controls import fit_data
+from ui.controls import fit_data, pair_label
 from ui.preview import explorer_picture, picture_rev, preview, preview_base, view_fields
 from ui.state import decode_net, encode_net, materialise
 from viz.figure import figure_json
@@ -190,3 +191,26 @@ def test_the_data_panels_sliders_m_lambda_and_the_sample_shown():
     for slider, value in (("l2", -1), ("l2", "0.1"), ("l2", float("nan")), ("sample", 0), ("sample", 4), ("m", 0)):
         with pytest.raises(HANDLED):
             ask_structure(cfg, view, slider, value)
+
+
+def ask_choice(config, view, choice, label=""):
+    """The network of the picture the route answers with."""
+    body = {**preview_base(config, view), "choice": choice, "label": label}
+    return decode_net(json.loads(preview(json.dumps(body).encode()))["fig"]["layout"]["meta"]["preview"]["net"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_select_box_or_new_weights_is_the_network_the_structure_fragment_composes(lang):
+    cfg, view = materialise(default_config()), View(lang=lang)
+    new = ask_choice(cfg, view, "act1", t("act_tanh", lang))
+    assert new.activations == ("tanh", "sigmoid", "sigmoid") and np.array_equal(new.weights[0], cfg.weights[0])
+    new = ask_choice(cfg, view, "pair", pair_label(("softmax", "cross_entropy"), lang))
+    assert (new.activations[-1], new.loss) == ("softmax", "cross_entropy") and np.allclose(np.sum(new.y, axis=1), 1)
+    new = ask_choice(cfg, view, "scheme", t("init_constant", lang))
+    assert new.init.scheme == "constant" and new.init.value == 0.5 and np.all(np.asarray(new.weights[0]) == 0.5)
+    new = ask_choice(cfg, view, "new_weights")
+    assert new.init.seed == cfg.init.seed + 1
+    assert np.array_equal(new.weights[1], init_params(cfg.layers, replace(cfg.init, seed=cfg.init.seed + 1))[1][0])
+    for choice, label in (("act1", "<b>tanh</b>"), ("act3", "tanh"), ("act0", "tanh"), ("seed", ""), ("pair", 5)):
+        with pytest.raises(HANDLED):
+            ask_choice(cfg, view, choice, label)

@@ -242,12 +242,44 @@ def init_controls(cfg: NetworkConfig, lang: str) -> dict:
     seed = int(c2.number_input(t("init_seed", lang), 0, 2**31 - 1, min(cfg.init.seed, 2**31 - 1), key=seed_key))
     out = {"scheme": scheme, "seed": seed}
     if scheme in INIT_DEFAULT_VALUE:
-        v = init_of(cfg)["value"] if cfg.init.scheme == scheme else INIT_DEFAULT_VALUE[scheme]
-        out["value"] = float(st.number_input(t("init_value", lang), value=float(v), step=0.01, format="%.4g",
-                                             key=_key(f"value_{scheme}")))  # fmt: skip
+        out["value"] = float(st.number_input(t("init_value", lang), value=_scheme_value(cfg, scheme), step=0.01,
+                                             format="%.4g", key=_key(f"value_{scheme}")))  # fmt: skip
     st.button(t("new_weights", lang), key=_key("new_weights"), on_click=_next_seed, args=(seed_key,),
               width="stretch")  # fmt: skip
     return out
+
+
+def _scheme_value(cfg: NetworkConfig, scheme: str) -> float:
+    """The value a scheme's number box first shows: cfg's own while cfg uses that scheme, else the default."""
+    return float(init_of(cfg)["value"] if cfg.init.scheme == scheme else INIT_DEFAULT_VALUE[scheme])
+
+
+def chosen(cfg: NetworkConfig, key: str, label: str, lang: str) -> tuple[list[int], list[str], str, dict]:
+    """What the structure and init widgets give when the select box keyed `key` (act1, act2, ..., pair, scheme)
+    takes the option shown as `label` (in lang), or the New random weights button (new_weights) is pressed, every
+    other widget showing cfg's (ui/preview.py draws that network before the rerun)."""
+
+    def option(choices, name):
+        found = [c for c in choices if name(c) == label]
+        if not found:
+            raise ValueError(f"no option {label!r} in {key}")
+        return found[0]
+
+    widths, acts, loss, init = structure_of(cfg)
+    if key == "new_weights":
+        init["seed"] = min(init["seed"] + 1, 2**31 - 1)
+    elif key == "scheme":
+        scheme = option(INIT_SCHEMES, lambda k: t("init_" + k, lang))
+        init = {"scheme": scheme, "seed": init["seed"]}
+        if scheme in INIT_DEFAULT_VALUE:
+            init["value"] = _scheme_value(cfg, scheme)
+    elif key == "pair":
+        acts[-1], loss = option(OUTPUT_PAIRS, lambda p: pair_label(p, lang))
+    elif key[:3] == "act" and key[3:].isdigit() and 1 <= int(key[3:]) < len(acts):
+        acts[int(key[3:]) - 1] = option(HIDDEN_ACTS, lambda a: t("act_" + a, lang))
+    else:
+        raise ValueError(f"no select box {key!r}")
+    return widths, acts, loss, init
 
 
 def _next_seed(seed_key: str) -> None:

@@ -352,7 +352,8 @@ function preview(values) {
   const then = values.then || (() => {});
   const asked = gd.__bpxDrawn, n = (gd.__bpxAsked || 0) + 1;
   gd.__bpxAsked = n;
-  const change = values.slider ? {slider: values.slider, value: values.value} : {x: values.x ?? null, y: values.y ?? null};
+  const change = values.choice ? {choice: values.choice, label: values.label ?? ''}
+    : values.slider ? {slider: values.slider, value: values.value} : {x: values.x ?? null, y: values.y ?? null};
   const body = JSON.stringify({net: base.net, view: base.view, ...change});
   fetch(new URL('./api/preview', document.baseURI).href, {method: 'POST', body,
                                                            headers: {'Content-Type': 'application/json'}})
@@ -402,6 +403,19 @@ function sliderMoved(e) {
     else if (now === before && asked) withdraw();
   }, 0);
 }
+// A select box's option (the activations, the output and loss, the init scheme: keyed b<rev>_act1, ..., _pair,
+// _scheme) or the New random weights button, clicked: asked for before Streamlit's own handler sends the rerun.
+const CHOICE_KEY = /(?:^|\s)st-key-b\d+_(act\d+|pair|scheme|new_weights)(?:\s|$)/;
+function choiceMade(e) {
+  const el = e.target instanceof Element ? e.target : null;
+  const option = el && el.closest('[role="option"]');
+  const open = option && document.querySelector('[data-testid="stSidebar"] [role="combobox"][aria-expanded="true"]');
+  const button = el && !option && el.closest('[data-testid="stSidebar"] button');
+  const box = (open || button) && (open || button).closest('.stElementContainer');
+  const key = box && CHOICE_KEY.exec(box.className);
+  if (!key || (key[1] === 'new_weights') !== !!button) return;
+  preview(button ? {choice: key[1]} : {choice: key[1], label: option.textContent.trim()});
+}
 function withdraw() {
   const gd = document.querySelector('.bpx-plot[data-key="network"]');
   if (gd) gd.__bpxAsked = (gd.__bpxAsked || 0) + 1;
@@ -411,6 +425,7 @@ if (!window.__bpxPreviewing) {
   document.addEventListener('bpx-sample', e => preview(e.detail || {}));
   document.addEventListener('keydown', sliderMoved, true);
   document.addEventListener('pointerup', sliderMoved, true);  // a drag or a click on the track, released
+  document.addEventListener('click', choiceMade, true);
 }
 
 // ---- A phone: the network drawn top to bottom ----

@@ -104,9 +104,16 @@ def _number(v) -> float | None:
 def _moved(base: NetworkConfig, view: View, req: dict) -> tuple[dict, View]:
     """The network (engine.config.from_dict's fields) and the view after the request's move, composed as the
     sidebar's fragments compose it: "x": row, "y": row or null (the sample shown takes them), or "slider": key and
-    "value": hidden, w0, w1, ..., wout (the structure fragment's network), m, sample (1-based) or l2."""
+    "value": hidden, w0, w1, ..., wout (the structure fragment's network), m, sample (1-based) or l2; or "choice":
+    a select box's key and "label": its option's text (act1, ..., pair, scheme), or new_weights."""
     from ui import controls
 
+    if "choice" in req:  # a select box's option or the New random weights button: the structure fragment's network
+        label = req.get("label", "")
+        if not isinstance(label, str) or len(label) > 200:
+            raise ValueError("label: expected an option's text")
+        widths, acts, loss, init = controls.chosen(base, str(req["choice"]), label, view.lang)
+        return controls.restructured(base, widths, acts, loss, init)[0], view
     slider, value = req.get("slider"), req.get("value")
     if slider is None:
         d = base.to_dict()

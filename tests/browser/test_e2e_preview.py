@@ -108,6 +108,36 @@ def test_the_data_panels_own_sliders_are_drawn_once_from_the_preview(server, pag
     no_exception(page)
 
 
+def test_a_select_box_and_new_weights_are_drawn_once_from_the_preview(server, page):
+    """An activation's option and New random weights (ui/live_chart.js: choiceMade) take the same path: asked
+    for when clicked, drawn once, the structure fragment's same picture not drawn again."""
+    open_app(page, server)
+    wait_idle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+
+    def activation():
+        box = sidebar.locator('[data-testid="stSelectbox"]').filter(has_text="Activation of hidden layer 1")
+        box.scroll_into_view_if_needed()
+        box.get_by_role("combobox").click()
+        page.get_by_role("option", name="tanh", exact=True).click()
+
+    def new_weights():
+        sidebar.get_by_text("Initialisation").click()
+        sidebar.get_by_role("button", name="New random weights").click()
+
+    for click in (activation, new_weights):
+        drawn, asked = page.evaluate(DRAWN), page.evaluate(PREVIEWS)
+        click()
+        page.wait_for_function(f"(n) => ({DRAWN})() > n", arg=drawn, timeout=20_000)
+        wait_idle(page)
+        page.wait_for_timeout(500)
+        assert (page.evaluate(PREVIEWS), page.evaluate(DRAWN)) == (asked + 1, drawn + 1)
+    cfg = decode_net(page.evaluate("() => new URL(location.href).searchParams.get('net')"))
+    assert cfg.activations[0] == "tanh" and cfg.init.seed == default_config().init.seed + 1
+    assert_plot_is_the_engine(page, cfg)
+    no_exception(page)
+
+
 def test_one_tabs_moves_never_reach_another_tabs_chart(server, page, browser_context):
     other = browser_context.new_page()
     other.js_errors = []

@@ -116,10 +116,10 @@ def test_a_select_box_and_new_weights_are_drawn_once_from_the_preview(server, pa
     sidebar = page.locator('[data-testid="stSidebar"]')
 
     def activation():
-        box = sidebar.locator('[data-testid="stSelectbox"]').filter(has_text="Activation of hidden layer 1")
-        box.scroll_into_view_if_needed()
-        box.get_by_role("combobox").click()
-        page.get_by_role("option", name="tanh", exact=True).click()
+        combobox = sidebar.get_by_role("combobox", name="Activation of hidden layer 1")
+        combobox.focus()  # opened from the keyboard: a click can land outside the scrolled sidebar's viewport
+        combobox.press("ArrowDown")
+        page.get_by_role("option", name="tanh", exact=True).click()  # the option itself, clicked
 
     def new_weights():
         sidebar.get_by_text("Initialisation").click()

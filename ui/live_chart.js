@@ -404,13 +404,17 @@ function sliderMoved(e) {
   }, 0);
 }
 // A select box's option (the activations, the output and loss, the init scheme: keyed b<rev>_act1, ..., _pair,
-// _scheme) or the New random weights button, clicked: asked for before Streamlit's own handler sends the rerun.
+// _scheme), clicked or taken with Enter, or the New random weights button, clicked: asked for before
+// Streamlit's own handler sends the rerun.
 const CHOICE_KEY = /(?:^|\s)st-key-b\d+_(act\d+|pair|scheme|new_weights)(?:\s|$)/;
 function choiceMade(e) {
   const el = e.target instanceof Element ? e.target : null;
-  const option = el && el.closest('[role="option"]');
+  // clicked, or the option the keyboard is on when Enter is pressed in an open box (aria-activedescendant)
+  const keyed = e.type === 'keydown' && e.key === 'Enter' && el && el.getAttribute('aria-expanded') === 'true'
+    && document.getElementById(el.getAttribute('aria-activedescendant') || '');
+  const option = keyed || (e.type === 'click' && el && el.closest('[role="option"]'));
   const open = option && document.querySelector('[data-testid="stSidebar"] [role="combobox"][aria-expanded="true"]');
-  const button = el && !option && el.closest('[data-testid="stSidebar"] button');
+  const button = e.type === 'click' && el && !option && el.closest('[data-testid="stSidebar"] button');
   const box = (open || button) && (open || button).closest('.stElementContainer');
   const key = box && CHOICE_KEY.exec(box.className);
   if (!key || (key[1] === 'new_weights') !== !!button) return;
@@ -426,6 +430,7 @@ if (!window.__bpxPreviewing) {
   document.addEventListener('keydown', sliderMoved, true);
   document.addEventListener('pointerup', sliderMoved, true);  // a drag or a click on the track, released
   document.addEventListener('click', choiceMade, true);
+  document.addEventListener('keydown', choiceMade, true);
 }
 
 // ---- A phone: the network drawn top to bottom ----

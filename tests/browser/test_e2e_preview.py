@@ -8,6 +8,8 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from browser.conftest import no_exception, open_app, wait_idle
 from browser.test_e2e_explorer import assert_plot_is_the_engine
 from browser.test_e2e_fragments import move_x1
@@ -109,23 +111,44 @@ def test_the_data_panels_own_sliders_are_drawn_once_from_the_preview(server, pag
 
 
 def test_a_select_box_and_new_weights_are_drawn_once_from_the_preview(server, page):
-    """An activation's option and New random weights (ui/live_chart.js: choiceMade) take the same path: asked
-    for when clicked, drawn once, the structure fragment's same picture not drawn again."""
+    """An activation's option (clicked, or taken with Enter) and New random weights (ui/live_chart.js: choiceMade)
+    take the same path: asked for at once, drawn once, the structure fragment's same picture not drawn again."""
     open_app(page, server)
     wait_idle(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
+    expand = page.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"] button')
+    if expand.count() and expand.first.is_visible():  # the browser keeps a sidebar collapsed by an earlier test
+        expand.first.click()
+        sidebar.get_by_text("Initialisation").wait_for()
+
+    def open_box(name):
+        """Open a select box from the keyboard (a click can land outside the scrolled sidebar's viewport)."""
+        combobox = sidebar.get_by_role("combobox", name=name)
+        for _ in range(4):  # a key pressed while the sidebar still settles can go unheard
+            combobox.focus()
+            combobox.press("ArrowDown")
+            try:
+                page.get_by_role("option", name="tanh", exact=True).wait_for(timeout=2_000)
+                return combobox
+            except PlaywrightTimeout:
+                combobox.press("Escape")
+        raise AssertionError(f"{name}: the select box did not open")
 
     def activation():
-        combobox = sidebar.get_by_role("combobox", name="Activation of hidden layer 1")
-        combobox.focus()  # opened from the keyboard: a click can land outside the scrolled sidebar's viewport
-        combobox.press("ArrowDown")
+        open_box("Activation of hidden layer 1")
         page.get_by_role("option", name="tanh", exact=True).click()  # the option itself, clicked
 
     def new_weights():
         sidebar.get_by_text("Initialisation").click()
         sidebar.get_by_role("button", name="New random weights").click()
 
-    for click in (activation, new_weights):
+    def activation_by_keys():  # the option the keys are on, taken with Enter
+        combobox = open_box("Activation of hidden layer 2")
+        combobox.press("ArrowDown")
+        combobox.press("ArrowDown")
+        combobox.press("Enter")
+
+    for click in (activation, new_weights, activation_by_keys):
         drawn, asked = page.evaluate(DRAWN), page.evaluate(PREVIEWS)
         click()
         page.wait_for_function(f"(n) => ({DRAWN})() > n", arg=drawn, timeout=20_000)
@@ -134,6 +157,7 @@ def test_a_select_box_and_new_weights_are_drawn_once_from_the_preview(server, pa
         assert (page.evaluate(PREVIEWS), page.evaluate(DRAWN)) == (asked + 1, drawn + 1)
     cfg = decode_net(page.evaluate("() => new URL(location.href).searchParams.get('net')"))
     assert cfg.activations[0] == "tanh" and cfg.init.seed == default_config().init.seed + 1
+    assert cfg.activations[1] != "sigmoid"
     assert_plot_is_the_engine(page, cfg)
     no_exception(page)
 

@@ -5,7 +5,7 @@ import streamlit as st
 from engine.datasets import fits_output, output_for
 from texts import t
 from ui import data_source, state, training_panel
-from ui.controls import pair_label
+from ui.compose import pair_label
 
 ss = st.session_state
 lang = state.lang()

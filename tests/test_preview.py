@@ -13,8 +13,8 @@ from engine.config import ConfigError, from_dict
 from engine.network import init_params, run_pass
 from engine.presets import default_config
 from texts import t
+from ui.compose import fit_data, pair_label
 from ui.compute import digest
-from ui.controls import fit_data, pair_label
 from ui.preview import explorer_picture, picture_rev, preview, preview_base, view_fields
 from ui.state import decode_net, encode_net, materialise
 from viz.figure import figure_json
@@ -184,7 +184,7 @@ def test_the_data_panels_sliders_m_lambda_and_the_sample_shown():
     got = ask_structure(cfg, view, "m", 2)  # fewer samples: the one shown is the last left
     fewer = cfg.replace(x=cfg.x[:2], y=cfg.y[:2])
     assert got["rev"] == picture_rev(digest(fewer), replace(view, sample=1))
-    got = ask_structure(cfg, view, "m", 5)  # more: new rows as the builder makes them (controls.fit_data)
+    got = ask_structure(cfg, view, "m", 5)  # more: new rows as the builder makes them (compose.fit_data)
     more = decode_net(got["fig"]["layout"]["meta"]["preview"]["net"])
     x, y = fit_data(cfg, list(cfg.layers), cfg.loss, 5)
     assert more.m == 5 and np.array_equal(more.x, x) and np.array_equal(more.y, y)

@@ -1,6 +1,6 @@
 """What the sidebar's structure, init and data widgets compose, as pure functions of the network they show:
-used by the widgets' own code (ui/controls.py), the structure fragment (ui/live.py) and the preview route
-(ui/preview.py), so all three compose the same network."""
+used by the widgets' own code (ui/controls.py), the fragments (ui/sidebar.py, ui/live.py) and the preview route
+(ui/preview.py), so all of them compose the same network."""
 
 from __future__ import annotations
 

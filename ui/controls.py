@@ -18,21 +18,14 @@ from engine.budget import over_budget
 from engine.config import INIT_SCHEMES, ConfigError, NetworkConfig, from_dict
 from texts import t
 from ui import messages, state
-from ui.compose import (  # noqa: F401  (re-exported: the fragments and the route use them from here too)
+from ui.compose import (
     HIDDEN_ACTS,
     INIT_DEFAULT_VALUE,
     OUTPUT_PAIRS,
-    STRUCTURE_SLIDERS,
-    chosen,
     fit_data,
     hidden_layer,
-    init_of,
-    moved_structure,
     pair_label,
-    reconcile_weights,
-    restructured,
     scheme_value,
-    structure_of,
 )
 from ui.data_sliders import slider_groups
 from viz.hover import fmt
@@ -164,12 +157,11 @@ def _next_seed(seed_key: str) -> None:
     st.session_state[seed_key] = int(st.session_state.get(seed_key, 0)) + 1
 
 
-def compose(widths, acts, loss, x, y, l2, init, W, b) -> NetworkConfig | None:
-    """The validated new config within the app's work budget, or None with an error shown (the old
-    network stays)."""
+def compose(fields: dict) -> NetworkConfig | None:
+    """The validated new config from engine.config.from_dict's fields, within the app's work budget, or None
+    with an error shown (the old network stays)."""
     try:
-        return from_dict({"layers": widths, "activations": acts, "loss": loss, "weights": W, "biases": b,
-                          "x": x, "y": y, "l2": l2, "init": init}, budget=True)  # fmt: skip
+        return from_dict(fields, budget=True)
     except ConfigError as e:
         messages.show("error", t("bad_value", state.lang(), err=e))
         return None

@@ -13,7 +13,7 @@ from engine.csvdata import MAX_BYTES, csv_columns, dataset_from_csv
 from engine.datasets import BUNDLED, TOY, DataError, Dataset, fit_config, make
 from texts import STRINGS, t
 from ui import state
-from ui.controls import pair_label
+from ui.compose import pair_label
 
 SOURCES = ("toy", "real", "csv")
 TASKS = ("auto", "classification", "regression")

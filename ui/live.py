@@ -21,7 +21,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import controls, state
+from ui import compose, controls, state
 from ui import plotly_component as chart
 from ui.compute import config_digest, current_pass
 from ui.preview import explorer_picture, picture_rev
@@ -148,17 +148,17 @@ def after_structure(cfg, widths: list[int], acts: list[str], loss: str, init: di
     comes or goes); the weight editors open, another page or view: a full run alone, as before.
 
     The network is the one the full run composes: the same widths and init, the weights reconciled and the
-    data fitted the same way (controls.reconcile_weights, controls.fit_data); stored before the full run, which
+    data fitted the same way (ui/compose.py: restructured); stored before the full run, which
     then composes it again unchanged (its chart element, with the same rev, is not drawn again)."""
     ss = st.session_state
-    if (widths, acts, loss, init) == controls.structure_of(cfg):
+    if (widths, acts, loss, init) == compose.structure_of(cfg):
         _push_if_live(BRIDGE_STRUCTURE)
         return
     if ss.get("edit_weights") or ss.get("_live_chart") != EXPLORER_CHART:
         st.rerun()
     io_same = widths[0] == cfg.layers[0] and widths[-1] == cfg.layers[-1] and loss == cfg.loss
-    d, redrawn = controls.restructured(cfg, widths, acts, loss, init)
-    new = controls.compose(widths, acts, loss, d["x"], d["y"], cfg.l2, init, d["weights"], d["biases"])
+    fields, redrawn = compose.restructured(cfg, widths, acts, loss, init)
+    new = controls.compose(fields)
     if new is None:
         st.rerun()  # the full run says why, where it always does
     facts = _page_facts(current_pass())

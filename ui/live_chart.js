@@ -344,8 +344,11 @@ function draw(gd, fig) {
 // sample's x and y, or a structure slider's key and value), drawn only if it is still the newest request and no
 // other picture was drawn since it was asked for; the rerun's figure then carries the same rev and is not drawn
 // again (its frames attach to this picture).
+function explorerPlot() {  // the explorer's live chart (ui/live.py: EXPLORER_CHART), when the page shows it
+  return document.querySelector('.bpx-plot[data-key="network"]');
+}
 function preview(values) {
-  const gd = document.querySelector('.bpx-plot[data-key="network"]');
+  const gd = explorerPlot();
   const base = gd && gd._fullLayout && gd.__bpxSrc && (gd.__bpxSrc.layout.meta || {}).preview;
   if (!base) return;
   values.taken = true;  // values.then() once drawn or not coming: the slider then asks for the rerun
@@ -421,7 +424,7 @@ function choiceMade(e) {
   preview(button ? {choice: key[1]} : {choice: key[1], label: option.textContent.trim()});
 }
 function withdraw() {
-  const gd = document.querySelector('.bpx-plot[data-key="network"]');
+  const gd = explorerPlot();
   if (gd) gd.__bpxAsked = (gd.__bpxAsked || 0) + 1;
 }
 if (!window.__bpxPreviewing) {

@@ -5,7 +5,7 @@ hands the explorer's chart its new figure through a bridge (ui/live.py). In the 
 Streamlit's own handling of the run (a run's start re-renders the page twice, ~30 ms), then plotly draws it. So
 the chart also asks this route, outside Streamlit's run, for the same picture: the network on screen (its link,
 which the picture carries as layout.meta.preview) with the slider's new value, composed as the fragment composes
-it (ui/controls.py). The chart draws the answer only if no other picture was drawn since it asked; the rerun's
+it (ui/compose.py). The chart draws the answer only if no other picture was drawn since it asked; the rerun's
 figure, the same picture (the same rev), is then not drawn again and brings the animation frames. The rerun
 stays the truth: any other figure it sends is drawn as before.
 
@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from engine.config import ConfigError, NetworkConfig, from_dict
 from texts import LANGS
+from ui import compose
 from ui.plotly_component import payload
 from ui.state import decode_net, encode_net, link_numbers, materialise
 from viz.animation import animated_figure_dict
@@ -106,14 +107,12 @@ def _moved(base: NetworkConfig, view: View, req: dict) -> tuple[dict, View]:
     sidebar's fragments compose it: "x": row, "y": row or null (the sample shown takes them), or "slider": key and
     "value": hidden, w0, w1, ..., wout (the structure fragment's network), m, sample (1-based) or l2; or "choice":
     a select box's key and "label": its option's text (act1, ..., pair, scheme), or new_weights."""
-    from ui import controls
-
     if "choice" in req:  # a select box's option or the New random weights button: the structure fragment's network
         label = req.get("label", "")
         if not isinstance(label, str) or len(label) > 200:
             raise ValueError("label: expected an option's text")
-        widths, acts, loss, init = controls.chosen(base, str(req["choice"]), label, view.lang)
-        return controls.restructured(base, widths, acts, loss, init)[0], view
+        widths, acts, loss, init = compose.chosen(base, str(req["choice"]), label, view.lang)
+        return compose.restructured(base, widths, acts, loss, init)[0], view
     slider, value = req.get("slider"), req.get("value")
     if slider is None:
         d = base.to_dict()
@@ -137,10 +136,10 @@ def _moved(base: NetworkConfig, view: View, req: dict) -> tuple[dict, View]:
         if value < 1:
             raise ValueError("value: expected 1 sample or more")
         d = base.to_dict()
-        d["x"], d["y"] = controls.fit_data(base, list(base.layers), base.loss, value)
+        d["x"], d["y"] = compose.fit_data(base, list(base.layers), base.loss, value)
         return d, replace(view, sample=min(view.sample, value - 1))
-    widths, acts, loss = controls.moved_structure(base, str(slider), value)
-    d, _ = controls.restructured(base, widths, acts, loss, controls.init_of(base))
+    widths, acts, loss = compose.moved_structure(base, str(slider), value)
+    d, _ = compose.restructured(base, widths, acts, loss, compose.init_of(base))
     return d, view
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from engine.presets import PRESETS, preset
 from texts import LANGS, t
-from ui import controls, editors, live, state
+from ui import compose, controls, editors, live, state
 from ui.plotly_component import BRIDGE_KEY
 from viz.notation import Notation
 
@@ -82,7 +82,7 @@ def sidebar() -> None:
         cfg = state.config()
         structure_box, data_box, init_box = st.container(), st.container(), st.container()  # filled by fragments
         widths, acts, loss, init = structure(structure_box, init_box, lang)
-        W, b, redrawn = controls.reconcile_weights(cfg, widths, init)
+        W, b, redrawn = compose.reconcile_weights(cfg, widths, init)
         if redrawn:  # the editors must show the new draw: they start again at a new revision
             ss.weights_rev += 1
         # a toggle rather than an expander: closed editors are then not built (and sent) on every change
@@ -126,7 +126,7 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
     widths, acts, loss, init, W, b = rest
     lang = state.lang()
     cfg = state.config()
-    now = controls.structure_of(cfg)
+    now = compose.structure_of(cfg)
     if (widths, acts, loss, init) != now and not st.session_state.get("_full_run", True):
         # the structure fragment changed the network since the full run that passed rest: the network's own
         widths, acts, loss, init = now
@@ -135,7 +135,8 @@ def builder(data_box, share_box, rest: tuple, rev: int) -> None:
     with data_box:
         with st.expander(t("data", lang), expanded=True):
             x, y, l2 = controls.data(cfg, widths, loss, lang)
-        new = controls.compose(widths, acts, loss, x, y, l2, init, W, b)
+        new = controls.compose({"layers": widths, "activations": acts, "loss": loss, "weights": W, "biases": b,
+                                "x": x, "y": y, "l2": l2, "init": init})  # fmt: skip
     if new is not None and new != cfg:
         state.set_config(new)
     with share_box:
